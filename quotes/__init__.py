@@ -1,0 +1,39 @@
+"""quotes: who said what, where, in news text.
+
+Importing the package is cheap: spaCy and the English pipeline load on first
+use of :func:`extract`, :func:`extract_many` or :func:`load_pipeline`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .model import KINDS, SCHEMA, DocumentResult, ErrorRecord, Quote, Span, Speaker
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "KINDS",
+    "SCHEMA",
+    "DocumentResult",
+    "ErrorRecord",
+    "Quote",
+    "Span",
+    "Speaker",
+    "extract",
+    "extract_many",
+    "load_pipeline",
+]
+
+_LAZY = {"extract", "extract_many", "load_pipeline"}
+
+if TYPE_CHECKING:
+    from .api import extract, extract_many, load_pipeline
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'quotes' has no attribute {name!r}")

@@ -1,0 +1,59 @@
+"""The Python API: ``extract`` one text, ``extract_many`` for streams, ``load_pipeline``.
+
+All three go through the spaCy component, so the CLI, the benchmark and
+``nlp.add_pipe("quotes")`` see exactly the same results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .model import DocumentResult
+from .nlp import add_paragraph_splitter, load_spacy
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None, **config: Any) -> Language:
+    """The English pipeline with the ``quotes`` component added (cached per model and config)."""
+    nlp = add_paragraph_splitter(load_spacy(model))
+    nlp.add_pipe("quotes", config=dict(config))
+    return nlp
+
+
+def _result(doc: Any, document: str) -> DocumentResult:
+    result: DocumentResult = doc._.quotes_result
+    return result.with_document(document) if document else result
+
+
+def extract(text: str, *, document: str = "", model: str | None = None) -> DocumentResult:
+    """Quotes, cues, mentions and speakers of one text, as a ``quotes/1`` result."""
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes a str, not {type(text).__name__}")
+    nlp = load_pipeline(model)
+    return _result(nlp(text), document)
+
+
+def extract_many(
+    texts: Iterable[str] | Iterable[tuple[str, str]],
+    *,
+    model: str | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
+) -> Iterator[DocumentResult]:
+    """Stream results for many texts (or ``(document, text)`` pairs) through ``nlp.pipe``, in order."""
+    nlp = load_pipeline(model)
+
+    def pairs() -> Iterator[tuple[str, str]]:
+        for n, item in enumerate(texts):
+            if isinstance(item, tuple):
+                yield item[1], item[0]
+            else:
+                yield item, f"{n}"
+
+    for doc, name in nlp.pipe(pairs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+        yield _result(doc, name)

@@ -1,0 +1,35 @@
+"""Batch extraction: a stream of documents in, one record per document out, in input order.
+
+Unreadable documents get their error record in place, so the output always
+has exactly one line per input and nothing is silently lost.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+
+from .api import load_pipeline
+from .inputs import Document
+from .model import DocumentResult
+
+
+def extract_documents(
+    documents: Iterable[Document], *, model: str | None = None, n_process: int = 1, batch_size: int = 16
+) -> Iterator[DocumentResult]:
+    nlp = load_pipeline(model)
+    waiting: deque[tuple[int, Document]] = deque()  # failed reads, held until their turn comes
+
+    def good() -> Iterator[tuple[str, tuple[int, Document]]]:
+        for n, doc in enumerate(documents):
+            if doc.text is None:
+                waiting.append((n, doc))
+            else:
+                yield doc.text, (n, doc)
+
+    for parsed, (n, doc) in nlp.pipe(good(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+        while waiting and waiting[0][0] < n:
+            yield waiting.popleft()[1].failed()
+        yield parsed._.quotes_result.with_document(doc.name)
+    while waiting:
+        yield waiting.popleft()[1].failed()

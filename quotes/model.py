@@ -1,0 +1,93 @@
+"""Result types of schema ``quotes/1``.
+
+Plain frozen dataclasses, so results can be hashed, compared, pickled across
+worker processes and never changed behind a caller's back. Nothing here knows
+about spaCy: the model is shared by the extractor, the scorer and the readers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+SCHEMA = "quotes/1"
+
+Kind = Literal["direct", "mixed", "indirect", "transcript"]
+KINDS: tuple[Kind, ...] = ("direct", "mixed", "indirect", "transcript")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A ``[start, end)`` code-point slice of the untouched document text."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        """Build a span whose ``text`` is the slice, so it cannot disagree with it."""
+        return cls(start, end, text[start:end])
+
+    def matches(self, text: str) -> bool:
+        return 0 <= self.start <= self.end <= len(text) and text[self.start : self.end] == self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """One entity that speaks: a canonical name and the surface forms seen for it."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    entity_type: str | None = None
+
+    def names(self) -> frozenset[str]:
+        """Every name of the entity, folded for comparison (the spec compares case-insensitively)."""
+        return frozenset(n.casefold().strip() for n in (self.name, *self.aliases) if n.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: str
+    kind: Kind
+    content: Span
+    cue: Span | None = None
+    mention: Span | None = None
+    speaker: tuple[str, ...] = ()
+    confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRecord:
+    """Why a document could not be (fully) processed; ``code`` is stable, ``message`` is for people."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    document: str
+    sha256: str
+    speakers: tuple[Speaker, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    errors: tuple[ErrorRecord, ...] = ()
+    schema: str = SCHEMA
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def speaker(self, speaker_id: str) -> Speaker | None:
+        for s in self.speakers:
+            if s.id == speaker_id:
+                return s
+        return None
+
+    def speakers_of(self, quote: Quote) -> tuple[Speaker, ...]:
+        by_id = {s.id: s for s in self.speakers}
+        return tuple(by_id[i] for i in quote.speaker if i in by_id)
+
+    def with_document(self, document: str) -> DocumentResult:
+        return replace(self, document=document)

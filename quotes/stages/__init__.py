@@ -1,0 +1,1 @@
+"""One module per pipeline stage; see quotes/pipeline.py for the order."""

@@ -1,0 +1,179 @@
+"""Direct quotes: quoted spans that stand as speech, with their cue.
+
+A quoted span is a direct quote when a speech verb outside it, in the same
+sentence (or the sentence it runs into), introduces it: before it
+(``She said: "..."``, ``stating, "..."``), after it (``"...," she said``) or
+inverted (``said the minister``). A span glued into a clause (``described
+the call as "an important step"``) is left to the reported-speech stage,
+which makes it a mixed quote; a short span with no cue (``the "2+2"
+meeting``) is a scare quote and no quote at all. A long, sentence-like span
+with no cue at all is a bare quote whose speaker comes from the quotes
+around it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Token
+
+from ..rules import Rules
+from .candidates import Candidate
+from .marks import QuotedSpan
+from .transcript import Turn
+
+#: A span shorter than this, with no cue governing it, is a scare quote or a title.
+MIN_WORDS_WITH_NEARBY_CUE = 3
+MIN_WORDS_BARE = 6
+SENTENCE_OPENERS = ".!?:;\"“”'’…\n—–-("
+
+
+class TokenIndex:
+    """Character offset to token, by bisection on token starts."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def at(self, char: int) -> Token | None:
+        if not self.starts:
+            return None
+        i = max(0, bisect_right(self.starts, char) - 1)
+        return self.doc[i]
+
+    def between(self, start: int, end: int) -> list[Token]:
+        lo = bisect_right(self.starts, start - 1)
+        hi = bisect_right(self.starts, end - 1)
+        lo = max(0, lo - 1) if lo > 0 and self.doc[lo - 1].idx + len(self.doc[lo - 1]) > start else lo
+        return list(self.doc[lo:hi])
+
+
+def cue_phrase(tok: Token, rules: Rules) -> tuple[int, int]:
+    """The cue's span: the verb, with a particle (``pointed out``) or a listener (``told reporters``)."""
+    start, end = tok.idx, tok.idx + len(tok)
+    if tok.lower_ == "according":
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_ == "to":
+            end = nxt.idx + len(nxt)
+        return start, end
+    for child in tok.rights:
+        if (
+            child.dep_ == "prt"
+            and child.i == tok.i + 1
+            or child.dep_ in ("dobj", "dative")
+            and child.lower_ in rules.listeners
+            and child.i <= tok.i + 2
+        ):
+            end = child.idx + len(child)
+    return start, end
+
+
+def is_speech_verb(tok: Token, rules: Rules, frame: str) -> bool:
+    if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_.startswith("VB")):
+        return False
+    return frame in rules.frames(tok.lemma_)
+
+
+def _inside_any(char: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= char < e for s, e in spans)
+
+
+def _governs(tok: Token, q: QuotedSpan) -> bool:
+    """The verb is the head of a token inside the quote (the quote is its complement)."""
+    return any(q.start <= c.idx < q.end for c in tok.children) or (q.start <= tok.head.idx < q.end)
+
+
+def _starts_sentence(text: str, q: QuotedSpan) -> bool:
+    j = q.open - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    return j < 0 or text[j] in SENTENCE_OPENERS
+
+
+def _ends_sentence(text: str, q: QuotedSpan) -> bool:
+    if not q.closed:
+        return True
+    inner = text[q.start : q.end].rstrip()
+    return bool(inner) and inner[-1] in ".!?,…—-:;"
+
+
+def find_direct(doc: Doc, quoted: list[QuotedSpan], turns: list[Turn], rules: Rules) -> list[Candidate]:
+    text = doc.text
+    index = TokenIndex(doc)
+    posts = [t.content for t in turns if t.signed]
+    outer = [q for q in quoted if q.depth == 0]
+    interiors = [(q.start, q.end) for q in outer if q.closed]
+    found: list[Candidate] = []
+    for q in outer:
+        if q.end <= q.start or any(s - 2 <= q.start and q.end <= e + 2 for s, e in posts):
+            continue
+        words = len(text[q.start : q.end].split())
+        if words == 0:
+            continue
+        first, last = index.at(q.open), index.at(max(q.open, q.close - 1))
+        if first is None or last is None:
+            continue
+        win_start, win_end = first.sent.start, last.sent.end
+        # A cue may sit in the next sentence when the parser split "...," | "she said."
+        if win_end < len(doc):
+            after = text[q.close : doc[win_end].idx + 1].strip()
+            if not after or after[:1].islower() or after[:1] in ",":
+                win_end = doc[win_end].sent.end
+        # ... or in the previous one when it ends with a colon introducing the quote.
+        if win_start > 0 and doc[win_start - 1].text == ":":
+            win_start = doc[win_start - 1].sent.start
+        best: tuple[float, Token] | None = None
+        for tok in doc[win_start:win_end]:
+            if _inside_any(tok.idx, interiors):
+                continue
+            if tok.lower_ == "according" or is_speech_verb(tok, rules, "quote"):
+                gap = tok.idx - q.close if tok.idx >= q.close else q.open - (tok.idx + len(tok))
+                if gap < 0:
+                    continue
+                between = text[min(tok.idx, q.close) : max(tok.idx, q.open)]
+                if any(m in between for m in '"“”«»'):
+                    gap += 200  # another quote stands between verb and quote
+                score = gap - (1000 if _governs(tok, q) else 0)
+                if best is None or score < best[0]:
+                    best = (score, tok)
+        cue_tok = best[1] if best is not None else None
+        if _embedded(text, q, index, cue_tok, rules):
+            continue
+        content = (q.start, q.end)
+        if cue_tok is not None:
+            governs = _governs(cue_tok, q)
+            if words < MIN_WORDS_WITH_NEARBY_CUE and not (governs and _ends_sentence(text, q)):
+                continue
+            found.append(
+                Candidate(
+                    kind="direct",
+                    content=content,
+                    cue=cue_phrase(cue_tok, rules),
+                    cue_token=cue_tok.i,
+                    confidence=0.95 if governs else 0.85,
+                    rule="direct-cue",
+                )
+            )
+        elif words >= MIN_WORDS_BARE and _starts_sentence(text, q) and _ends_sentence(text, q):
+            found.append(
+                Candidate(
+                    kind="direct", content=content, confidence=0.6, rule="direct-bare", context_speaker=True
+                )
+            )
+    return found
+
+
+def _embedded(text: str, q: QuotedSpan, index: TokenIndex, cue: Token | None, rules: Rules) -> bool:
+    """The span is glued into a clause: a word right before or right after it that is not the cue."""
+    cue_span = cue_phrase(cue, rules) if cue is not None else (-1, -1)
+    before = index.at(q.open - 1) if q.open > 0 else None
+    if before is not None and before.idx + len(before) <= q.open and before.is_alpha:
+        near_cue = cue is not None and cue_span[1] <= q.open and q.open - cue_span[1] <= 24
+        if not (cue_span[0] <= before.idx < cue_span[1] or near_cue or before.dep_ == "nsubj"):
+            return True
+    after = index.at(q.close)
+    if after is not None and after.idx >= q.close and after.is_alpha and after.idx - q.close <= 1:
+        if after.lower_ in ("he", "she", "they", "i", "we", "it") or after.pos_ == "PROPN":
+            return False
+        return not (cue is not None and 0 <= cue.idx - q.close <= 40)
+    return False

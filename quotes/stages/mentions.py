@@ -1,0 +1,146 @@
+"""The span that names each quote's speaker: the subject of its cue, found in the parse.
+
+The subject is inherited where English leaves it out: a participle
+(``..., stating, "..."``) or an infinitive takes its head verb's subject, a
+coordinated verb (``agreed A and acknowledged B``) its first conjunct's, a
+relative clause (``Smith, who said ...``) its antecedent. A passive takes its
+``by`` agent, and an impersonal passive the author of the statement it is
+found in (``In a statement by X, it was highlighted that ...``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..rules import Rules
+from .candidates import Candidate, Offsets, trim
+
+INHERIT_DEPS = frozenset({"advcl", "xcomp", "pcomp", "ccomp"})
+NOT_IN_MENTION = frozenset({"relcl", "acl", "advcl", "punct", "cc"})
+RELATIVE = frozenset({"who", "that", "which", "whom"})
+MAX_HOPS = 6
+NAME_LINKS = frozenset({"appos", "conj", "compound", "flat"})
+
+
+def _agent(v: Token) -> Token | None:
+    for c in v.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _statement_author(v: Token, rules: Rules) -> Token | None:
+    """``In a statement by X`` / ``in X's statement`` around an impersonal verb."""
+    for c in v.children:
+        if c.dep_ != "prep":
+            continue
+        for noun in c.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in rules.speech_nouns:
+                for g in noun.children:
+                    if g.dep_ == "poss":
+                        return g
+                    if g.dep_ == "prep" and g.lower_ == "by":
+                        return next((p for p in g.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def subject_of(v: Token, rules: Rules) -> Token | None:
+    """The token that names who performs the speech act of verb ``v``."""
+    for _ in range(MAX_HOPS):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        if subj is not None:
+            if subj.dep_ == "nsubjpass" or (subj.lower_ == "it" and subj.dep_ == "nsubj" and v.tag_ == "VBN"):
+                return _agent(v) or _statement_author(v, rules)
+            if subj.lower_ in RELATIVE and v.dep_ == "relcl":
+                return v.head
+            if subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in v.children):
+                return _statement_author(v, rules)
+            return subj
+        if any(c.dep_ == "auxpass" for c in v.children):
+            return _agent(v) or _statement_author(v, rules)
+        if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return v.head
+        if v.dep_ == "conj" or (v.dep_ in INHERIT_DEPS and v.tag_ in ("VBG", "VB", "VBN")):
+            if v.head is v:
+                return None
+            v = v.head
+            if v.pos_ == "ADP" and v.dep_ == "prep":  # "began by expressing": the verb above the preposition
+                v = v.head
+            continue
+        return None
+    return None
+
+
+def _titled(ent_start: Token, rules: Rules) -> int:
+    """Start offset of the name with the titles right before it (``Secretary of State Antony Blinken``)."""
+    doc, i = ent_start.doc, ent_start.i
+    start = ent_start.idx
+    while i > 0:
+        prev = doc[i - 1]
+        if prev.text in rules.titles or (
+            prev.lower_ in ("of", "for") and i > 1 and doc[i - 2].text in rules.titles
+        ):
+            i -= 1
+            start = prev.idx
+            continue
+        break
+    return start
+
+
+def _name_tokens(m: Token) -> set[int]:
+    """The head and what names it again: appositions, coordinated names, compounds."""
+    out, todo = set(), [m]
+    while todo:
+        t = todo.pop()
+        out.add(t.i)
+        todo.extend(c for c in t.children if c.dep_ in NAME_LINKS and c.i not in out)
+    return out
+
+
+def mention_span(text: str, m: Token, rules: Rules) -> Offsets:
+    """The span naming the speaker: the (titled) names inside the subject, else its noun phrase."""
+    start, end = m.left_edge.idx, m.right_edge.idx + len(m.right_edge)
+    for c in m.rights:
+        if c.dep_ in NOT_IN_MENTION and c.i > m.i:
+            if c.dep_ in ("punct", "cc") and any(k.dep_ in ("conj", "appos") and k.i > c.i for k in m.rights):
+                continue
+            end = min(end, c.left_edge.idx)
+    for c in m.lefts:
+        if c.dep_ in ("relcl", "acl", "advcl"):
+            start = max(start, c.right_edge.idx + len(c.right_edge))
+    # Never across a line break: keep the line that holds the head.
+    line_start = text.rfind("\n", start, m.idx) + 1
+    line_end = text.find("\n", m.idx, end)
+    start, end = max(start, line_start), end if line_end < 0 else line_end
+    linked = _name_tokens(m)
+    names = [
+        e
+        for e in m.doc.ents
+        if e.label_ in ("PERSON", "ORG")
+        and start <= e.start_char
+        and e.end_char <= end
+        and any(t.i in linked for t in e)
+    ]
+    if names and not (len(names) == 1 and names[0].start_char == start and names[0].end_char == end):
+        start, end = _titled(names[0][0], rules), names[-1].end_char
+    start, end = trim(text, start, max(start, end), final=False)
+    return (start, end) if end > start else (m.idx, m.idx + len(m))
+
+
+def attach_mentions(doc: Doc, found: list[Candidate], rules: Rules) -> list[Candidate]:
+    text = doc.text
+    out = []
+    for c in found:
+        if c.mention is not None:
+            out.append(c)
+            continue
+        m: Token | None = None
+        if c.mention_token is not None:
+            m = doc[c.mention_token]
+        elif c.cue_token is not None:
+            m = subject_of(doc[c.cue_token], rules)
+        if m is None:
+            out.append(c)
+            continue
+        out.append(c.with_(mention=mention_span(text, m, rules), mention_token=m.i))
+    return out

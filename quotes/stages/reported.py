@@ -1,0 +1,275 @@
+"""Indirect and mixed speech from the dependency parse.
+
+A speech verb reports a content through one of the frames its lexicon entry
+allows (``rules/speech_verbs.tsv``): a clause (``said that ...``), an
+infinitive (``agreed to ...``), a content noun phrase (``expressed her
+gratitude for ...``), a preposition's object (``concurred on ...``), or
+``described X as Y``. ``according to X, ...`` and speech nouns with a
+that-clause (``the statement that ...``) report too. A content that carries
+a quoted fragment is mixed; one that is wholly a quotation is left to (or
+becomes) a direct quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from ..rules import Rules
+from .candidates import Candidate, Offsets, inside, overlaps, trim
+from .direct import cue_phrase, is_speech_verb
+from .marks import QuotedSpan
+
+CLAUSE_DEPS = ("ccomp",)
+WH_WORDS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "which"})
+#: Children of the verb after its object that still belong to the content (``... to X on Y``).
+CONTENT_TAIL_DEPS = frozenset({"prep", "dative", "oprd", "acomp", "xcomp", "ccomp", "advcl"})
+#: Children that never belong to a noun-phrase content.
+NP_STOP_DEPS = frozenset({"cc", "conj", "punct", "mark", "advmod", "npadvmod", "relcl"})
+#: A quoted fragment needs this many words to make a reported content mixed.
+MIN_MIXED_WORDS = 2
+PRONOUN_CONTENT = frozenset(
+    {"it", "this", "that", "so", "something", "nothing", "anything", "them", "these", "those"}
+)
+
+
+def _subtree_span(tok: Token) -> Offsets:
+    left, right = tok.left_edge, tok.right_edge
+    return left.idx, right.idx + len(right)
+
+
+def _clause_content(text: str, c: Token, allow_wh: bool) -> Offsets | None:
+    start, end = _subtree_span(c)
+    first = c.left_edge
+    # Drop a leading complementizer ("that"), and a comma after it.
+    toks = list(c.subtree)
+    k = 0
+    while k < len(toks) and (toks[k].lower_ == "that" and toks[k].dep_ == "mark" or toks[k].is_punct):
+        k += 1
+    if k >= len(toks):
+        return None
+    first = toks[k]
+    if (
+        first.lower_ in WH_WORDS
+        and first.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr")
+        and not allow_wh
+    ):
+        return None
+    return trim(text, first.idx, end)
+
+
+def _np_content(text: str, verb: Token, obj: Token) -> Offsets | None:
+    if obj.lower_ in PRONOUN_CONTENT or obj.pos_ == "PRON":
+        return None
+    start, end = _subtree_span(obj)
+    for child in verb.rights:
+        if child.i > obj.i and child.dep_ in CONTENT_TAIL_DEPS and child.dep_ not in ("ccomp", "advcl"):
+            end = max(end, _subtree_span(child)[1])
+    return trim(text, start, end)
+
+
+def _prep_content(text: str, prep: Token) -> Offsets | None:
+    objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if not objs:
+        return None
+    start = min(_subtree_span(o)[0] for o in objs)
+    end = max(_subtree_span(o)[1] for o in objs)
+    if len(objs) == 1 and objs[0].lower_ in PRONOUN_CONTENT:
+        return None
+    return trim(text, start, end)
+
+
+def _frames_content(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offsets, str] | None:
+    """(content, cue, frame) for the first frame of the verb that the parse fills."""
+    frames = rules.frames(verb.lemma_)
+    children = list(verb.children)
+    cue = cue_phrase(verb, rules)
+    particles = {f"prt:{c.lower_}" for c in children if c.dep_ == "prt"}
+    if particles & frames:
+        # "pointed out that ...", "laid out a plan": the particle makes the verb a speech verb.
+        frames = frames | {"clause", "np"}
+    elif any(f.startswith("prt:") for f in frames) and not frames - {
+        f for f in frames if f.startswith("prt:")
+    }:
+        return None
+    if "clause" in frames or "wh" in frames:
+        for c in children:
+            if c.dep_ in CLAUSE_DEPS:
+                got = _clause_content(text, c, "wh" in frames)
+                if got:
+                    return got, cue, "clause"
+    if "to" in frames:
+        for c in children:
+            if c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.lefts):
+                return trim(text, *_subtree_span(c)), cue, "to"
+    for c in children:
+        if c.dep_ == "prep" and f"prep:{c.lower_}" in frames:
+            got = _prep_content(text, c)
+            if got:
+                # "called on Congress to act": an infinitive after the object belongs to the content.
+                tail = [k for k in children if k.i > c.i and k.dep_ in ("xcomp", "ccomp")]
+                if tail:
+                    got = trim(text, got[0], max(got[1], _subtree_span(tail[-1])[1]))
+                phrase = (cue[0], c.idx + len(c)) if c.i == verb.i + 1 else cue
+                return got, phrase, "prep"
+    objs = [c for c in children if c.dep_ in ("dobj",)]
+    if objs:
+        obj = objs[0]
+        if "as" in frames:
+            as_prep = next(
+                (c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None
+            )
+            if as_prep is not None:
+                return trim(text, _subtree_span(obj)[0], _subtree_span(as_prep)[1]), cue, "as"
+        if "oprd" in frames:
+            oprd = next((c for c in children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > obj.i), None)
+            if oprd is not None:
+                return trim(text, _subtree_span(obj)[0], _subtree_span(oprd)[1]), cue, "oprd"
+        if "np" in frames or ("cnp" in frames and obj.lemma_.lower() in rules.content_nouns):
+            got = _np_content(text, verb, obj)
+            if got:
+                return got, cue, "np"
+    return None
+
+
+def _inverted(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offsets, Token] | None:
+    """``..., reported Kyodo News.``: a name after a comma-led verb that ends the sentence is its subject."""
+    if "clause" not in rules.frames(verb.lemma_) or verb.i == 0 or verb.nbor(-1).text != ",":
+        return None
+    if any(c.dep_ == "ccomp" or (c.dep_ == "nsubj" and c.i > verb.i) for c in verb.children):
+        return None
+    subj = next(
+        (c for c in verb.rights if c.dep_ in ("dobj", "npadvmod", "attr") and c.pos_ == "PROPN"), None
+    )
+    if subj is None or any(
+        not (t.is_punct or t.is_space) for t in verb.doc[subj.right_edge.i + 1 : verb.sent.end]
+    ):
+        return None
+    return trim(text, verb.sent.start_char, verb.nbor(-1).idx), cue_phrase(verb, rules), subj
+
+
+def _parenthetical(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offsets, str] | None:
+    """``The plan is dead, officials said.``: the verb hangs off the clause it reports."""
+    if "clause" not in rules.frames(verb.lemma_) or verb.dep_ not in ("parataxis", "ccomp", "conj", "advcl"):
+        return None
+    head = verb.head
+    if head is verb or head.pos_ not in ("VERB", "AUX") or is_speech_verb(head, rules, "clause"):
+        return None
+    if head.i > verb.i and not (
+        verb.i > 0 and verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
+    ):
+        return None  # "X, he said, Y": only a verb set off by commas reports the clause around it
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    start, end = _subtree_span(head)
+    vstart = verb.left_edge.idx
+    if verb.right_edge.i >= head.right_edge.i - 1:
+        end = vstart
+    return trim(text, start, end), cue_phrase(verb, rules), "parenthetical"
+
+
+def _according_to(text: str, tok: Token) -> tuple[Offsets, Offsets, Token] | None:
+    if tok.lower_ != "according" or tok.i + 1 >= len(tok.doc) or tok.nbor(1).lower_ != "to":
+        return None
+    to = tok.nbor(1)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    sent = tok.sent
+    phrase_start, phrase_end = tok.idx, _subtree_span(pobj)[1]
+    before = trim(text, sent.start_char, phrase_start)
+    after = trim(text, phrase_end, sent.end_char)
+    content = after if (after[1] - after[0]) >= (before[1] - before[0]) else before
+    return content, (tok.idx, to.idx + len(to)), pobj
+
+
+def _speech_noun(text: str, tok: Token, rules: Rules) -> tuple[Offsets, Offsets] | None:
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in rules.speech_nouns:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("acl", "ccomp", "appos") and any(
+            m.lower_ == "that" and m.dep_ == "mark" for m in c.lefts
+        ):
+            got = _clause_content(text, c, False)
+            if got:
+                return got, (tok.idx, tok.idx + len(tok))
+    return None
+
+
+def _scare(text: str, q: QuotedSpan) -> bool:
+    """Marks around a single term (``the "2+2" meeting``) do not make a content mixed."""
+    return len(text[q.start : q.end].split()) < MIN_MIXED_WORDS
+
+
+def find_reported(
+    doc: Doc, quoted: list[QuotedSpan], earlier: Iterable[Candidate], rules: Rules
+) -> list[Candidate]:
+    text = doc.text
+    outer = [q for q in quoted if q.depth == 0 and q.closed]
+    earlier = list(earlier)
+    posts = [c.content for c in earlier if c.rule == "signed-post"]
+    direct = [c for c in earlier if c.kind == "direct"]
+    direct_cues = {c.cue_token for c in direct if c.cue_token is not None}
+    found: list[Candidate] = []
+    for tok in doc:
+        if any(q.start <= tok.idx < q.end for q in outer) or any(s <= tok.idx < e for s, e in posts):
+            continue  # speech reported inside a quotation or a post belongs to it
+        mention_tok: Token | None = None
+        got: tuple[Offsets, Offsets, str] | None = None
+        conf = 0.8
+        if tok.lower_ == "according":
+            acc = _according_to(text, tok)
+            if acc:
+                got = (acc[0], acc[1], "according")
+                mention_tok = acc[2]
+                conf = 0.85
+        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in rules.speech_verbs:
+            inv = _inverted(text, tok, rules)
+            if inv:
+                got, mention_tok = (inv[0], inv[1], "parenthetical"), inv[2]
+            else:
+                got = _frames_content(text, tok, rules) or _parenthetical(text, tok, rules)
+            if got:
+                conf = {"clause": 0.85, "to": 0.75, "prep": 0.7, "np": 0.7, "as": 0.8, "oprd": 0.7}.get(
+                    got[2], 0.75
+                )
+        elif tok.pos_ == "NOUN":
+            sn = _speech_noun(text, tok, rules)
+            if sn:
+                got = (sn[0], sn[1], "speech-noun")
+                conf = 0.65
+        if got is None:
+            continue
+        content, cue, frame = got
+        if content[1] - content[0] < 2:
+            continue
+        kind = "indirect"
+        covering = [q for q in outer if overlaps((q.open, q.close), content) and not _scare(text, q)]
+        if covering:
+            whole = next((q for q in covering if inside(content, (q.open, q.close))), None)
+            if whole is not None:
+                if tok.i in direct_cues or any(overlaps(d.content, (whole.start, whole.end)) for d in direct):
+                    continue  # the quotation itself is the direct quote already found
+                content = (whole.start, whole.end)
+                kind = "direct"
+            else:
+                kind = "mixed"
+        elif tok.i in direct_cues and frame not in ("clause", "to", "np", "prep"):
+            continue
+        found.append(
+            Candidate(
+                kind=kind,  # type: ignore[arg-type]
+                content=content,
+                cue=cue,
+                cue_token=tok.i,
+                mention_token=mention_tok.i if mention_tok is not None else None,
+                confidence=conf,
+                rule=f"reported-{frame}",
+            )
+        )
+    return found

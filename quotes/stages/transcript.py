@@ -1,0 +1,138 @@
+"""Transcript turns: ``Label: text`` paragraphs and posts signed ``— Name (@handle)``.
+
+A label is accepted when it looks like a speaker, not like a heading or a
+dateline: a role word (``Reporter``, ``Q``), a titled name, a named entity,
+or a label the document uses more than once. In a document with two or more
+turns, a label holds over the following paragraphs until the next label or
+a heading, as press-conference transcripts are laid out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+from spacy.tokens import Doc
+
+from ..rules import Rules
+from .candidates import Candidate, trim
+
+PARAGRAPH = regex.compile(r"[^\n]+")
+LABEL = regex.compile(r"[ \t]*(?P<label>[^\n:]{1,100}?)[ \t]*:(?![/\d])[ \t]*(?=\S)")
+SIGNED_POST = regex.compile(
+    r"[ \t]*(?P<content>\S.*?)\s*(?:—|–|--|―)\s*(?P<name>[^\n()@—–]{2,80}?)\s*\(@\w{1,30}\)"
+)
+CONNECTORS = frozenset(
+    {"of", "for", "the", "and", "on", "de", "da", "van", "von", "al", "bin", "la", "le", "du", "del", "to"}
+)
+HEADING_MAX_WORDS = 10
+SENTENCE_END = tuple('.?!"”’:)…')
+QUOTE_EDGE = "\"'“”‘’«»„ \t"
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    index: int  # paragraphs of one turn share it
+    label: tuple[int, int]  # the speaker's label (or the post's signature name)
+    content: tuple[int, int]
+    name: str
+    signed: bool = False  # a quoted post, not a spoken turn
+
+
+def _is_heading(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= HEADING_MAX_WORDS and not line.rstrip().endswith(SENTENCE_END)
+
+
+def _name_like(label: str, rules: Rules) -> bool:
+    words = label.replace(",", " ").split()
+    if not words or len(words) > 12 or not words[0][:1].isupper():
+        return False
+    if any(ch.isdigit() for ch in label):
+        return False
+    return all(w[:1].isupper() or w.lower() in CONNECTORS or w in rules.titles for w in words)
+
+
+def _entity_label(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    covered = sum(len(e.text) for e in span.ents if e.label_ in ("PERSON", "ORG", "NORP"))
+    return covered * 2 >= end - start
+
+
+def _accept(label: str, repeats: int, doc: Doc, start: int, end: int, rules: Rules) -> bool:
+    folded = label.casefold()
+    if folded in rules.not_labels or label.split()[0].casefold() in rules.not_labels:
+        return False
+    if folded in rules.transcript_labels:
+        return True
+    if not _name_like(label, rules):
+        return False
+    if repeats >= 2 or any(w.strip(",") in rules.titles for w in label.split()):
+        return True
+    return _entity_label(doc, start, end)
+
+
+def find_turns(doc: Doc, rules: Rules) -> list[Turn]:
+    text = doc.text
+    paragraphs = [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
+    labelled: dict[int, tuple[int, int]] = {}
+    for p, (ps, pe) in enumerate(paragraphs):
+        m = LABEL.match(text, ps, pe)
+        if m and len(text[m.end() : pe].split()) >= 2:
+            labelled[p] = (m.start("label"), m.end("label"))
+    counts = Counter(text[s:e].casefold() for s, e in labelled.values())
+    accepted = {
+        p: span
+        for p, span in labelled.items()
+        if _accept(text[span[0] : span[1]], counts[text[span[0] : span[1]].casefold()], doc, *span, rules)
+    }
+    continuing = len(accepted) >= 2
+    turns: list[Turn] = []
+    current: tuple[int, tuple[int, int]] | None = None
+    index = -1
+    for p, (ps, pe) in enumerate(paragraphs):
+        line = text[ps:pe]
+        if p in accepted:
+            index += 1
+            label = accepted[p]
+            current = (index, label)
+            m = LABEL.match(text, ps, pe)
+            start, end = trim(text, m.end(), pe, final=False) if m else (ps, pe)
+            turns.append(Turn(index, label, (start, end), text[label[0] : label[1]]))
+            continue
+        post = SIGNED_POST.match(text, ps, pe)
+        if post and len(post.group("content").split()) >= 3:
+            index += 1
+            start, end = post.start("content"), post.end("content")
+            while start < end and text[start] in QUOTE_EDGE:
+                start += 1
+            while end > start and text[end - 1] in QUOTE_EDGE:
+                end -= 1
+            turns.append(Turn(index, post.span("name"), (start, end), post.group("name"), signed=True))
+            current = None
+            continue
+        if current is None or not continuing:
+            continue
+        if _is_heading(line) or LABEL.match(text, ps, pe):
+            current = None
+            continue
+        start, end = trim(text, ps, pe, final=False)
+        turns.append(Turn(current[0], current[1], (start, end), text[current[1][0] : current[1][1]]))
+    return turns
+
+
+def turn_quotes(doc: Doc, turns: list[Turn]) -> Iterator[Candidate]:
+    for t in turns:
+        if t.content[0] < t.content[1]:
+            yield Candidate(
+                kind="transcript",
+                content=t.content,
+                mention=trim(doc.text, *t.label, final=False),
+                confidence=0.9 if not t.signed else 0.85,
+                rule="signed-post" if t.signed else "label",
+                turn=t.index,
+            )
