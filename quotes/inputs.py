@@ -65,12 +65,16 @@ def decode(data: bytes, max_chars: int = DEFAULT_MAX_CHARS) -> tuple[str | None,
     return text, None
 
 
-def read_document(path: str | os.PathLike[str], name: str | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> Document:
+def read_document(
+    path: str | os.PathLike[str], name: str | None = None, max_chars: int = DEFAULT_MAX_CHARS
+) -> Document:
     name = name if name is not None else os.fspath(path)
     try:
         size = os.path.getsize(path)
         if size > 4 * max_chars + 4:
-            return Document(name, None, _error(Errors.E105, length=f"about {size:,} bytes, so", limit=max_chars))
+            return Document(
+                name, None, _error(Errors.E105, length=f"about {size:,} bytes, so", limit=max_chars)
+            )
         with open(path, "rb") as f:
             data = f.read()
     except OSError as e:

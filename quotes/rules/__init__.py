@@ -41,9 +41,13 @@ class Rules:
     transcript_labels: frozenset[str]
     not_labels: frozenset[str]
     quote_pairs: dict[str, dict[str, str]]  # open mark -> {close mark: family}
+    phrasal: dict[str, dict[str, frozenset[str]]]  # verb lemma -> {child word: frames}
 
     def frames(self, lemma: str) -> frozenset[str]:
         return self.speech_verbs.get(lemma.lower(), frozenset())
+
+    def is_content_noun(self, lower: str, lemma: str) -> bool:
+        return lower in self.content_nouns or lemma.lower() in self.content_nouns
 
 
 def _lines(name: str) -> Iterator[list[str]]:
@@ -105,6 +109,9 @@ def load_rules(extra: str | os.PathLike[str] | None = None) -> Rules:
     pairs: dict[str, dict[str, str]] = {}
     for open_mark, close_mark, family in _lines("quote_marks.tsv"):
         pairs.setdefault(open_mark, {})[close_mark] = family
+    phrasal: dict[str, dict[str, frozenset[str]]] = {}
+    for lemma, child, frames_field in _lines("phrasal_cues.tsv"):
+        phrasal.setdefault(lemma, {})[child] = frozenset(frames_field.split(","))
     return Rules(
         speech_verbs={k: frozenset(v) for k, v in verbs.items()},
         speech_nouns=frozenset(w.lower() for w in sets["speech_noun"]),
@@ -117,4 +124,5 @@ def load_rules(extra: str | os.PathLike[str] | None = None) -> Rules:
         transcript_labels=frozenset(w.casefold() for w in sets["transcript_label"]),
         not_labels=frozenset(w.casefold() for w in _words("not_labels.txt")),
         quote_pairs=pairs,
+        phrasal=phrasal,
     )

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ..rules import Rules
 from .candidates import Candidate
+from .layout import layout_of
 from .marks import QuotedSpan
 from .transcript import Turn
 
@@ -68,10 +69,26 @@ def cue_phrase(tok: Token, rules: Rules) -> tuple[int, int]:
     return start, end
 
 
+def phrasal_child(tok: Token, rules: Rules) -> Token | None:
+    """The word that makes ``tok`` a multi-word cue (``made it clear``, ``weighed in``), if any."""
+    words = rules.phrasal.get(tok.lemma_.lower())
+    if not words:
+        return None
+    return next((c for c in tok.children if c.lower_ in words and c.i > tok.i), None)
+
+
+def verb_frames(tok: Token, rules: Rules) -> frozenset[str]:
+    """The frames in which this verb token reports speech (empty when it is no speech verb)."""
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+        return frozenset()
+    child = phrasal_child(tok, rules)
+    if child is not None:
+        return rules.phrasal[tok.lemma_.lower()][child.lower_]
+    return rules.frames(tok.lemma_)
+
+
 def is_speech_verb(tok: Token, rules: Rules, frame: str) -> bool:
-    if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_.startswith("VB")):
-        return False
-    return frame in rules.frames(tok.lemma_)
+    return frame in verb_frames(tok, rules)
 
 
 def _inside_any(char: int, spans: list[tuple[int, int]]) -> bool:
@@ -104,9 +121,12 @@ def find_direct(doc: Doc, quoted: list[QuotedSpan], turns: list[Turn], rules: Ru
     outer = [q for q in quoted if q.depth == 0]
     interiors = [(q.start, q.end) for q in outer if q.closed]
     found: list[Candidate] = []
+    layout = layout_of(text)
     for q in outer:
         if q.end <= q.start or any(s - 2 <= q.start and q.end <= e + 2 for s, e in posts):
             continue
+        if layout.in_heading(q.open):
+            continue  # a headline is not speech
         words = len(text[q.start : q.end].split())
         if words == 0:
             continue

@@ -58,8 +58,10 @@ def subject_of(v: Token, rules: Rules) -> Token | None:
             return subj
         if any(c.dep_ == "auxpass" for c in v.children):
             return _agent(v) or _statement_author(v, rules)
-        if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return v.head
+        if v.head.pos_ in ("NOUN", "PROPN", "PRON") and (
+            v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ in ("VBG", "VBN"))
+        ):
+            return v.head  # "Smith, who said ...", "a statement saying ..."
         if v.dep_ == "conj" or (v.dep_ in INHERIT_DEPS and v.tag_ in ("VBG", "VB", "VBN")):
             if v.head is v:
                 return None
@@ -121,7 +123,12 @@ def mention_span(text: str, m: Token, rules: Rules) -> Offsets:
         and e.end_char <= end
         and any(t.i in linked for t in e)
     ]
-    if names and not (len(names) == 1 and names[0].start_char == start and names[0].end_char == end):
+    joint = any(c.dep_ == "conj" for c in m.children)
+    if (
+        names
+        and not joint
+        and not (len(names) == 1 and names[0].start_char == start and names[0].end_char == end)
+    ):
         start, end = _titled(names[0][0], rules), names[-1].end_char
     start, end = trim(text, start, max(start, end), final=False)
     return (start, end) if end > start else (m.idx, m.idx + len(m))

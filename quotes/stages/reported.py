@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Token
 
 from ..rules import Rules
 from .candidates import Candidate, Offsets, inside, overlaps, trim
-from .direct import cue_phrase, is_speech_verb
+from .direct import cue_phrase, is_speech_verb, verb_frames
+from .layout import layout_of
 from .marks import QuotedSpan
 
 CLAUSE_DEPS = ("ccomp",)
@@ -59,39 +60,54 @@ def _clause_content(text: str, c: Token, allow_wh: bool) -> Offsets | None:
     return trim(text, first.idx, end)
 
 
+def _with_tail(text: str, verb: Token, start: int, end: int, after: int) -> Offsets:
+    """Extend a phrase content over the verb's later complements (``his congratulations | to X | on Y``).
+
+    A complement joins when only spaces separate it from the content so far,
+    or a comma before a prepositional phrase (``..., with a shared commitment
+    to ...``); a comma before a clause ends the content.
+    """
+    for child in verb.rights:
+        if child.i <= after or child.dep_ not in CONTENT_TAIL_DEPS:
+            continue
+        cstart, cend = _subtree_span(child)
+        if cstart < end:
+            end = max(end, cend)
+            continue
+        gap = text[end:cstart]
+        if gap.strip() == "" or (gap.strip() == "," and child.dep_ == "prep" and child.lower_ != "according"):
+            end = cend
+        else:
+            break
+    return trim(text, start, end)
+
+
 def _np_content(text: str, verb: Token, obj: Token) -> Offsets | None:
     if obj.lower_ in PRONOUN_CONTENT or obj.pos_ == "PRON":
         return None
     start, end = _subtree_span(obj)
-    for child in verb.rights:
-        if child.i > obj.i and child.dep_ in CONTENT_TAIL_DEPS and child.dep_ not in ("ccomp", "advcl"):
-            end = max(end, _subtree_span(child)[1])
-    return trim(text, start, end)
+    return _with_tail(text, verb, start, end, obj.i)
 
 
-def _prep_content(text: str, prep: Token) -> Offsets | None:
+def _prep_content(text: str, verb: Token, prep: Token) -> Offsets | None:
     objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-    if not objs:
+    if not objs or (len(objs) == 1 and objs[0].lower_ in PRONOUN_CONTENT):
         return None
     start = min(_subtree_span(o)[0] for o in objs)
     end = max(_subtree_span(o)[1] for o in objs)
-    if len(objs) == 1 and objs[0].lower_ in PRONOUN_CONTENT:
-        return None
-    return trim(text, start, end)
+    return _with_tail(text, verb, start, end, prep.i)
 
 
 def _frames_content(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offsets, str] | None:
     """(content, cue, frame) for the first frame of the verb that the parse fills."""
-    frames = rules.frames(verb.lemma_)
+    frames = verb_frames(verb, rules)
     children = list(verb.children)
     cue = cue_phrase(verb, rules)
     particles = {f"prt:{c.lower_}" for c in children if c.dep_ == "prt"}
     if particles & frames:
         # "pointed out that ...", "laid out a plan": the particle makes the verb a speech verb.
         frames = frames | {"clause", "np"}
-    elif any(f.startswith("prt:") for f in frames) and not frames - {
-        f for f in frames if f.startswith("prt:")
-    }:
+    elif all(f.startswith("prt:") for f in frames):
         return None
     if "clause" in frames or "wh" in frames:
         for c in children:
@@ -105,37 +121,38 @@ def _frames_content(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offs
                 return trim(text, *_subtree_span(c)), cue, "to"
     for c in children:
         if c.dep_ == "prep" and f"prep:{c.lower_}" in frames:
-            got = _prep_content(text, c)
+            got = _prep_content(text, verb, c)
             if got:
-                # "called on Congress to act": an infinitive after the object belongs to the content.
-                tail = [k for k in children if k.i > c.i and k.dep_ in ("xcomp", "ccomp")]
-                if tail:
-                    got = trim(text, got[0], max(got[1], _subtree_span(tail[-1])[1]))
                 phrase = (cue[0], c.idx + len(c)) if c.i == verb.i + 1 else cue
                 return got, phrase, "prep"
-    objs = [c for c in children if c.dep_ in ("dobj",)]
-    if objs:
-        obj = objs[0]
-        if "as" in frames:
-            as_prep = next(
-                (c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    if "as" in frames:
+        # "described the call as ...": the "as" may hang off the verb or off the object.
+        as_tok = next(
+            (t for t in verb.subtree if t.lower_ == "as" and t.dep_ == "prep" and t.i > obj.i), None
+        )
+        if as_tok is not None:
+            return (
+                _with_tail(text, verb, _subtree_span(obj)[0], _subtree_span(as_tok)[1], as_tok.i),
+                cue,
+                "as",
             )
-            if as_prep is not None:
-                return trim(text, _subtree_span(obj)[0], _subtree_span(as_prep)[1]), cue, "as"
-        if "oprd" in frames:
-            oprd = next((c for c in children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > obj.i), None)
-            if oprd is not None:
-                return trim(text, _subtree_span(obj)[0], _subtree_span(oprd)[1]), cue, "oprd"
-        if "np" in frames or ("cnp" in frames and obj.lemma_.lower() in rules.content_nouns):
-            got = _np_content(text, verb, obj)
-            if got:
-                return got, cue, "np"
+    if "oprd" in frames:
+        oprd = next((c for c in children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > obj.i), None)
+        if oprd is not None:
+            return trim(text, _subtree_span(obj)[0], _subtree_span(oprd)[1]), cue, "oprd"
+    if "np" in frames or ("cnp" in frames and rules.is_content_noun(obj.lower_, obj.lemma_)):
+        got = _np_content(text, verb, obj)
+        if got:
+            return got, cue, "np"
     return None
 
 
 def _inverted(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offsets, Token] | None:
     """``..., reported Kyodo News.``: a name after a comma-led verb that ends the sentence is its subject."""
-    if "clause" not in rules.frames(verb.lemma_) or verb.i == 0 or verb.nbor(-1).text != ",":
+    if "clause" not in verb_frames(verb, rules) or verb.i == 0 or verb.nbor(-1).text != ",":
         return None
     if any(c.dep_ == "ccomp" or (c.dep_ == "nsubj" and c.i > verb.i) for c in verb.children):
         return None
@@ -151,7 +168,7 @@ def _inverted(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offsets, T
 
 def _parenthetical(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offsets, str] | None:
     """``The plan is dead, officials said.``: the verb hangs off the clause it reports."""
-    if "clause" not in rules.frames(verb.lemma_) or verb.dep_ not in ("parataxis", "ccomp", "conj", "advcl"):
+    if "clause" not in verb_frames(verb, rules) or verb.dep_ not in ("parataxis", "ccomp", "conj", "advcl"):
         return None
     head = verb.head
     if head is verb or head.pos_ not in ("VERB", "AUX") or is_speech_verb(head, rules, "clause"):
@@ -214,11 +231,14 @@ def find_reported(
     earlier = list(earlier)
     posts = [c.content for c in earlier if c.rule == "signed-post"]
     direct = [c for c in earlier if c.kind == "direct"]
-    direct_cues = {c.cue_token for c in direct if c.cue_token is not None}
+    direct_cues = {c.cue_token: c.content for c in direct if c.cue_token is not None}
+    layout = layout_of(text)
     found: list[Candidate] = []
     for tok in doc:
         if any(q.start <= tok.idx < q.end for q in outer) or any(s <= tok.idx < e for s, e in posts):
             continue  # speech reported inside a quotation or a post belongs to it
+        if layout.in_heading(tok.idx):
+            continue  # a headline is not speech
         mention_tok: Token | None = None
         got: tuple[Offsets, Offsets, str] | None = None
         conf = 0.8
@@ -228,7 +248,7 @@ def find_reported(
                 got = (acc[0], acc[1], "according")
                 mention_tok = acc[2]
                 conf = 0.85
-        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in rules.speech_verbs:
+        elif verb_frames(tok, rules):
             inv = _inverted(text, tok, rules)
             if inv:
                 got, mention_tok = (inv[0], inv[1], "parenthetical"), inv[2]
@@ -248,6 +268,8 @@ def find_reported(
         content, cue, frame = got
         if content[1] - content[0] < 2:
             continue
+        if tok.i in direct_cues and overlaps(content, direct_cues[tok.i]):
+            continue  # this verb's complement is the direct quote it introduces
         kind = "indirect"
         covering = [q for q in outer if overlaps((q.open, q.close), content) and not _scare(text, q)]
         if covering:
@@ -259,8 +281,6 @@ def find_reported(
                 kind = "direct"
             else:
                 kind = "mixed"
-        elif tok.i in direct_cues and frame not in ("clause", "to", "np", "prep"):
-            continue
         found.append(
             Candidate(
                 kind=kind,  # type: ignore[arg-type]
@@ -272,4 +292,14 @@ def find_reported(
                 rule=f"reported-{frame}",
             )
         )
-    return found
+    return _outermost(found)
+
+
+def _outermost(found: list[Candidate]) -> list[Candidate]:
+    """Speech reported inside a reported clause belongs to that clause, as in quotations."""
+    contents = [c.content for c in found]
+    return [
+        c
+        for c in found
+        if c.cue is None or not any(s <= c.cue[0] < e and (s, e) != c.content for s, e in contents)
+    ]

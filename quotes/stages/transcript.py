@@ -18,17 +18,18 @@ from spacy.tokens import Doc
 
 from ..rules import Rules
 from .candidates import Candidate, trim
+from .layout import PARAGRAPH, is_heading
 
-PARAGRAPH = regex.compile(r"[^\n]+")
 LABEL = regex.compile(r"[ \t]*(?P<label>[^\n:]{1,100}?)[ \t]*:(?![/\d])[ \t]*(?=\S)")
 SIGNED_POST = regex.compile(
     r"[ \t]*(?P<content>\S.*?)\s*(?:—|–|--|―)\s*(?P<name>[^\n()@—–]{2,80}?)\s*\(@\w{1,30}\)"
 )
+#: Within a transcript, a shorter line without final punctuation is a heading that ends the turn.
+TURN_HEADING_MAX_WORDS = 10
+ACRONYM = regex.compile(r"[A-Z]{2,5}")
 CONNECTORS = frozenset(
     {"of", "for", "the", "and", "on", "de", "da", "van", "von", "al", "bin", "la", "le", "du", "del", "to"}
 )
-HEADING_MAX_WORDS = 10
-SENTENCE_END = tuple('.?!"”’:)…')
 QUOTE_EDGE = "\"'“”‘’«»„ \t"
 
 
@@ -39,11 +40,6 @@ class Turn:
     content: tuple[int, int]
     name: str
     signed: bool = False  # a quoted post, not a spoken turn
-
-
-def _is_heading(line: str) -> bool:
-    words = line.split()
-    return 0 < len(words) <= HEADING_MAX_WORDS and not line.rstrip().endswith(SENTENCE_END)
 
 
 def _name_like(label: str, rules: Rules) -> bool:
@@ -73,6 +69,8 @@ def _accept(label: str, repeats: int, doc: Doc, start: int, end: int, rules: Rul
         return False
     if repeats >= 2 or any(w.strip(",") in rules.titles for w in label.split()):
         return True
+    if ACRONYM.fullmatch(label):
+        return True  # an outlet or agency (``NHK:``, ``AP:``) as the source of what follows
     return _entity_label(doc, start, end)
 
 
@@ -117,7 +115,7 @@ def find_turns(doc: Doc, rules: Rules) -> list[Turn]:
             continue
         if current is None or not continuing:
             continue
-        if _is_heading(line) or LABEL.match(text, ps, pe):
+        if is_heading(line, TURN_HEADING_MAX_WORDS) or LABEL.match(text, ps, pe):
             current = None
             continue
         start, end = trim(text, ps, pe, final=False)

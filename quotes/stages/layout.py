@@ -1,0 +1,36 @@
+"""Paragraphs and headings of the raw text, which the parse does not know about."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+
+import regex
+
+PARAGRAPH = regex.compile(r"[^\n]+")
+HEADING_MAX_WORDS = 25
+SENTENCE_END = tuple(".?!\"”’:)…»'")
+
+
+def is_heading(line: str, max_words: int = HEADING_MAX_WORDS) -> bool:
+    """A line that does not end a sentence: a headline, a section title, a caption, a byline."""
+    words = line.split()
+    return 0 < len(words) <= max_words and not line.rstrip().endswith(SENTENCE_END)
+
+
+class Layout:
+    """Which line each offset is on, and whether that line is a heading."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
+        self.starts = [s for s, _ in self.lines]
+        self.headings = [is_heading(text[s:e]) for s, e in self.lines]
+
+    def in_heading(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.lines[i][1] and self.headings[i]
+
+
+@lru_cache(maxsize=8)
+def layout_of(text: str) -> Layout:
+    return Layout(text)
