@@ -31,6 +31,7 @@ class Candidate:
     mention: Offsets | None = None
     cue_token: int | None = None  # index of the cue's head token, for walking the parse
     mention_token: int | None = None  # the mention's head token
+    mention_np: tuple[Offsets, ...] = ()  # the noun phrases the mention was cut from (for aliases)
     confidence: float = 0.8
     rule: str = ""  # which rule found it, for --misses and debugging
     turn: int | None = None  # the transcript turn the content lies in

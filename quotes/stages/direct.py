@@ -26,6 +26,8 @@ from .transcript import Turn
 #: A span shorter than this, with no cue governing it, is a scare quote or a title.
 MIN_WORDS_WITH_NEARBY_CUE = 3
 MIN_WORDS_BARE = 6
+#: How far (in characters) a colon that introduces a quotation may stand before its opening mark.
+COLON_REACH = 8
 SENTENCE_OPENERS = ".!?:;\"“”'’…\n—–-("
 
 
@@ -139,9 +141,13 @@ def find_direct(doc: Doc, quoted: list[QuotedSpan], turns: list[Turn], rules: Ru
             after = text[q.close : doc[win_end].idx + 1].strip()
             if not after or after[:1].islower() or after[:1] in ",":
                 win_end = doc[win_end].sent.end
-        # ... or in the previous one when it ends with a colon introducing the quote.
-        if win_start > 0 and doc[win_start - 1].text == ":":
-            win_start = doc[win_start - 1].sent.start
+        # ... or in the previous one when it ends with a colon introducing the quote
+        # ("Cruz continued:" on a line of its own, then the quotation).
+        k = win_start - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k >= 0 and doc[k].text == ":" and q.open - doc[k].idx <= COLON_REACH:
+            win_start = doc[k].sent.start
         best: tuple[float, Token] | None = None
         for tok in doc[win_start:win_end]:
             if _inside_any(tok.idx, interiors):

@@ -46,6 +46,11 @@ def _statement_author(v: Token, rules: Rules) -> Token | None:
 
 def subject_of(v: Token, rules: Rules) -> Token | None:
     """The token that names who performs the speech act of verb ``v``."""
+    if v.lower_ == "according":
+        to = next((c for c in v.children if c.lower_ == "to"), None) or (v.nbor(1) if v.i + 1 < len(v.doc) else None)
+        if to is not None:
+            return next((c for c in to.children if c.dep_ == "pobj"), None)
+        return None
     for _ in range(MAX_HOPS):
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
         if subj is not None:
@@ -99,8 +104,13 @@ def _name_tokens(m: Token) -> set[int]:
     return out
 
 
-def mention_span(text: str, m: Token, rules: Rules) -> Offsets:
-    """The span naming the speaker: the (titled) names inside the subject, else its noun phrase."""
+def mention_span(text: str, m: Token, rules: Rules) -> tuple[Offsets, tuple[Offsets, ...]]:
+    """The span naming the speaker (the titled names in the subject, else its noun phrase).
+
+    Also the longer phrases it was cut from (without and with the clauses that
+    describe the speaker): they name the same speaker and become aliases.
+    """
+    whole = trim(text, m.left_edge.idx, m.right_edge.idx + len(m.right_edge), final=False)
     start, end = m.left_edge.idx, m.right_edge.idx + len(m.right_edge)
     for c in m.rights:
         if c.dep_ in NOT_IN_MENTION and c.i > m.i:
@@ -114,6 +124,7 @@ def mention_span(text: str, m: Token, rules: Rules) -> Offsets:
     line_start = text.rfind("\n", start, m.idx) + 1
     line_end = text.find("\n", m.idx, end)
     start, end = max(start, line_start), end if line_end < 0 else line_end
+    np = trim(text, start, max(start, end), final=False)
     linked = _name_tokens(m)
     names = [
         e
@@ -131,7 +142,9 @@ def mention_span(text: str, m: Token, rules: Rules) -> Offsets:
     ):
         start, end = _titled(names[0][0], rules), names[-1].end_char
     start, end = trim(text, start, max(start, end), final=False)
-    return (start, end) if end > start else (m.idx, m.idx + len(m))
+    head = (m.idx, m.idx + len(m))
+    forms = tuple(f for f in (np, whole) if f[1] > f[0])
+    return ((start, end) if end > start else head), forms
 
 
 def attach_mentions(doc: Doc, found: list[Candidate], rules: Rules) -> list[Candidate]:
@@ -149,5 +162,6 @@ def attach_mentions(doc: Doc, found: list[Candidate], rules: Rules) -> list[Cand
         if m is None:
             out.append(c)
             continue
-        out.append(c.with_(mention=mention_span(text, m, rules), mention_token=m.i))
+        mention, forms = mention_span(text, m, rules)
+        out.append(c.with_(mention=mention, mention_np=forms, mention_token=m.i))
     return out

@@ -33,7 +33,8 @@ from .transcript import Turn
 
 NAME_ENTS = frozenset({"PERSON", "ORG"})
 #: Longer mention texts are descriptions, not names worth keeping as aliases.
-MAX_ALIAS_CHARS = 80
+MAX_ALIAS_CHARS = 200
+ROMAN = re.compile(r"[IVX]+")
 GROUP_WORDS = frozenset({"both", "two", "three", "all"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 ATTRIBUTION_CONFIDENCE = {
@@ -148,8 +149,8 @@ class Resolver:
         if len(words) == 1 and (titles or kind == "PERSON"):
             ent.alone[next(iter(words))] += 1
         for t in name:
-            if t.text.isupper() and len(t.text) > 1 and t.is_alpha and kind == "PERSON":
-                ent.caps.add(t.lower_)
+            if t.text.isupper() and len(t.text) > 1 and t.is_alpha and kind == "PERSON" and not ROMAN.fullmatch(t.text):
+                ent.caps.add(t.lower_)  # a family name in capitals (KAMIKAWA Yoko), not a suffix (III)
         for t in titles:
             g = self.rules.titles.get(t.text)
             if g is not None and g.gender in "fm" and g.gender != "-":
@@ -198,6 +199,7 @@ class Resolver:
             found = owners.get(_fold(tok.text), [])
             if len(found) == 1:
                 found[0].positions.append(tok.idx)
+                found[0].aliases.add(tok.text)
                 self.by_token[tok.i] = found[0]
         for e in self.entities:
             e.positions.sort()
@@ -262,6 +264,10 @@ class Resolver:
             e = self.by_token.get(t.i)
             if e is not None and e not in found and e.kind in ("PERSON", "ORG", "LABEL"):
                 found.append(e)
+        if len(found) > 1 and not any(t.dep_ == "conj" for t in span):
+            # "White House press secretary Josh Earnest": a description ending in the name it describes.
+            people = [e for e in found if e.kind == "PERSON"]
+            found = [people[-1] if people else found[-1]]
         if not found:
             # A name NER labelled otherwise ("Kamikawa" as GPE): match its words to a known person.
             words = {_fold(t.text) for t in span if t.text[:1].isupper() and t.text not in self.rules.titles}
@@ -379,8 +385,7 @@ def _resolve_mention(
     named = r.entities_of_head(head) if head is not None else []
     named = named or r.entities_in(c.mention)
     if named:
-        if len(named) == 1 and len(mtext) <= MAX_ALIAS_CHARS:
-            named[0].aliases.add(mtext.strip())  # the surface form that named the speaker here
+        _seen_as(r, named, c)
         return named, "name"
     words = [w for w in _name_words(mtext) if w not in DETERMINERS]
     counted = any(w in GROUP_WORDS for w in words)
@@ -390,6 +395,7 @@ def _resolve_mention(
         return _group(r, c, last, last_group), "group"
     role = _by_role(r, c, words)
     if role is not None:
+        _seen_as(r, [role], c)
         return [role], "role"
     if head is not None and head.lemma_.lower() in rules.speech_nouns and last:
         orgs = [e for e in last if e.kind == "ORG"]
@@ -397,10 +403,22 @@ def _resolve_mention(
             return orgs, "role"
     definite = head is not None and folded.startswith("the ") and head.tag_ == "NN"
     if definite and len(last) == 1 and last[0].kind == "PERSON":
+        _seen_as(r, last, c)
         return [last[0]], "definite"
-    if head is not None and head.pos_ in ("NOUN", "PROPN"):
+    if head is not None and head.pos_ not in ("PRON", "DET", "SCONJ", "CCONJ", "ADP", "PART"):
         return [_phrase_entity(r, mtext, c.mention)], "phrase"
     return [], ""
+
+
+def _seen_as(r: Resolver, entities: list[Entity], c: Candidate) -> None:
+    """Keep the forms that named a single speaker here (``Former Gov. Jane Doe``, ``the governor``) as aliases."""
+    if len(entities) != 1:
+        return
+    for off in (c.mention, *c.mention_np):
+        if off is not None:
+            form = r.text[off[0] : off[1]].strip()
+            if form and len(form) <= MAX_ALIAS_CHARS and "\n" not in form:
+                entities[0].aliases.add(form)
 
 
 def _people_before(r: Resolver, pos: int) -> list[Entity]:
