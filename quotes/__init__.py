@@ -23,12 +23,13 @@ __all__ = [
     "extract",
     "extract_many",
     "load_pipeline",
+    "SpeakerIndex",
 ]
 
-_LAZY = {"extract", "extract_many", "load_pipeline"}
+_LAZY = {"extract", "extract_many", "load_pipeline", "SpeakerIndex"}
 
 if TYPE_CHECKING:
-    from .api import extract, extract_many, load_pipeline
+    from .api import SpeakerIndex, extract, extract_many, load_pipeline
 
 
 def __getattr__(name: str) -> Any:

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .linking import SpeakerIndex
 from .model import DocumentResult
 from .nlp import add_paragraph_splitter, load_spacy
 
@@ -44,9 +45,18 @@ def extract_many(
     model: str | None = None,
     n_process: int = 1,
     batch_size: int = 32,
+    link: bool = True,
+    index: SpeakerIndex | None = None,
 ) -> Iterator[DocumentResult]:
-    """Stream results for many texts (or ``(document, text)`` pairs) through ``nlp.pipe``, in order."""
+    """Stream results for many texts (or ``(document, text)`` pairs) through ``nlp.pipe``, in order.
+
+    With ``link`` (the default), the same person gets the same speaker id in
+    every document; pass your own ``index`` to keep linking across calls and
+    to read who was quoted afterwards (``index.ranked()``).
+    """
     nlp = load_pipeline(model)
+    if link and index is None:
+        index = SpeakerIndex()
 
     def pairs() -> Iterator[tuple[str, str]]:
         for n, item in enumerate(texts):
@@ -56,4 +66,5 @@ def extract_many(
                 yield item, f"{n}"
 
     for doc, name in nlp.pipe(pairs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
-        yield _result(doc, name)
+        result = _result(doc, name)
+        yield index.link(result) if link and index is not None else result

@@ -79,11 +79,18 @@ def dumps(result: DocumentResult, *, indent: int | None = None) -> str:
     return json.dumps(to_dict(result), ensure_ascii=False, indent=indent)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_text(path: str | os.PathLike[str], data: str) -> None:
     """Write beside the target and rename, so a reader never sees half a file."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; the file should look like any other
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(data)
             f.flush()
@@ -155,9 +162,13 @@ def _speakers(raw: Any, source: str) -> tuple[Speaker, ...]:
     return tuple(out)
 
 
-def _errors(raw: Any) -> tuple[ErrorRecord, ...]:
+def _errors(raw: Any, source: str) -> tuple[ErrorRecord, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise _fail(Errors.E007, source, detail="'errors' must be a list")
     out = []
-    for e in raw or ():
+    for e in raw:
         if isinstance(e, Mapping):
             out.append(ErrorRecord(str(e.get("code", "")), str(e.get("message", ""))))
         else:
@@ -186,7 +197,9 @@ def from_dict(data: Any, *, text: str | None = None, source: str = "<record>") -
     for i, rq in enumerate(raw_quotes):
         if not isinstance(rq, Mapping):
             raise _fail(Errors.E007, source, f"#{i}", detail="a quote must be an object")
-        qid = str(rq.get("id", f"#{i}"))
+        qid = rq.get("id")
+        if not isinstance(qid, str) or not qid:
+            raise _fail(Errors.E007, source, f"#{i}", detail="a quote needs a string 'id'")
         if qid in seen_ids:
             raise _fail(Errors.E007, source, qid, detail="duplicate quote id")
         seen_ids.add(qid)
@@ -198,10 +211,14 @@ def from_dict(data: Any, *, text: str | None = None, source: str = "<record>") -
         if not isinstance(speaker_ids, list):
             raise _fail(Errors.E007, source, qid, detail="'speaker' must be a list of ids")
         for sid in speaker_ids:
+            if not isinstance(sid, str):
+                raise _fail(Errors.E007, source, qid, detail=f"speaker ids must be strings, not {sid!r}")
             if sid not in known:
                 raise _fail(Errors.E005, source, qid, speaker=sid)
         conf = rq.get("confidence")
-        if conf is not None and not (isinstance(conf, (int, float)) and 0.0 <= conf <= 1.0):
+        if conf is not None and (
+            isinstance(conf, bool) or not (isinstance(conf, (int, float)) and 0.0 <= conf <= 1.0)
+        ):
             raise _fail(Errors.E007, source, qid, detail="'confidence' must be a number in [0, 1]")
         quotes.append(
             Quote(
@@ -219,7 +236,7 @@ def from_dict(data: Any, *, text: str | None = None, source: str = "<record>") -
         sha256=sha,
         speakers=speakers,
         quotes=tuple(quotes),
-        errors=_errors(data.get("errors")),
+        errors=_errors(data.get("errors"), source),
     )
 
 
@@ -245,7 +262,7 @@ def read_annotation(path: str | os.PathLike[str], text: str | None = None) -> Do
     source = str(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as e:
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise _fail(Errors.E007, source, detail=f"not valid JSON ({e})") from None
     if text is None:
         tpath = text_path_for(path, data)

@@ -89,6 +89,14 @@ def test_corpus_speaker_ids_are_slugs(path: Path):
         assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", s.id), s.id
 
 
+@pytest.mark.parametrize("path", ANNOTATIONS, ids=lambda p: p.stem)
+def test_corpus_quote_ids_follow_content_order(path: Path):
+    result = read_annotation(path)
+    by_start = sorted(result.quotes, key=lambda q: (q.content.start, q.content.end))
+    assert [q.id for q in result.quotes] == [q.id for q in by_start]
+    assert [q.id for q in by_start] == [f"q{i}" for i in range(1, len(by_start) + 1)]
+
+
 def _seed_sums() -> dict[str, str]:
     if not SEED_SUMS.is_file():
         pytest.skip(f"{SEED_SUMS} is absent: the seed checksums live in shared/ beside the clone (../shared)")
@@ -640,10 +648,6 @@ def test_failed_write_leaves_target_untouched_and_no_temp_file(
     assert _leftovers(doc_dir, {"doc.txt", "doc.json", "out.json"}) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: quotes/schema.py atomic_write_text (mkstemp, line 85) leaves written files at mode 0600, ignoring the umask",
-)
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 def test_written_file_respects_umask(tmp_path: Path):
     old_mask = os.umask(0o022)
@@ -707,11 +711,6 @@ def test_jsonl_empty_iterable(tmp_path: Path):
 # -- known bugs in quotes/schema.py (strict: these start failing once the bug is fixed) -------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="bug: quotes/schema.py from_dict line 201 (`sid not in known`) raises TypeError for an unhashable speaker id",
-)
 def test_e007_unhashable_speaker_id(doc_dir: Path):
     data = valid()
     data["quotes"][0]["speaker"] = [["ana-ruiz"]]
@@ -721,11 +720,6 @@ def test_e007_unhashable_speaker_id(doc_dir: Path):
     assert info.value.quote_id == "q1"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="bug: quotes/schema.py _errors line 160 iterates 'errors' unchecked: an int raises TypeError",
-)
 def test_e007_errors_not_a_list():
     data = to_dict(FAILED)
     data["errors"] = 5
@@ -734,10 +728,6 @@ def test_e007_errors_not_a_list():
     check_error(info.value, "out.jsonl:1", "E007", None, "'errors'")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: quotes/schema.py _errors line 160 iterates a string 'errors' value into one record per character",
-)
 def test_errors_string_is_not_split_into_characters():
     data = to_dict(FAILED)
     data["errors"] = "boom"

@@ -42,6 +42,7 @@ class Rules:
     not_labels: frozenset[str]
     quote_pairs: dict[str, dict[str, str]]  # open mark -> {close mark: family}
     phrasal: dict[str, dict[str, frozenset[str]]]  # verb lemma -> {child word: frames}
+    human_nouns: frozenset[str]
 
     def frames(self, lemma: str) -> frozenset[str]:
         return self.speech_verbs.get(lemma.lower(), frozenset())
@@ -125,4 +126,5 @@ def load_rules(extra: str | os.PathLike[str] | None = None) -> Rules:
         not_labels=frozenset(w.casefold() for w in _words("not_labels.txt")),
         quote_pairs=pairs,
         phrasal=phrasal,
+        human_nouns=frozenset(w.lower() for w in _words("human_nouns.txt")),
     )

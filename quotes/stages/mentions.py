@@ -44,38 +44,62 @@ def _statement_author(v: Token, rules: Rules) -> Token | None:
     return None
 
 
+def can_speak(subj: Token, rules: Rules) -> bool:
+    """A name, a pronoun, a title or a noun for people (itself or in apposition): what an inherited subject must be."""
+    for i in _name_tokens(subj):
+        tok = subj.doc[i]
+        if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return True
+        lemma = tok.lemma_.lower()
+        if lemma in rules.human_nouns or lemma in rules.groups or tok.text in rules.titles:
+            return True
+    return False
+
+
 def subject_of(v: Token, rules: Rules) -> Token | None:
     """The token that names who performs the speech act of verb ``v``."""
+    found, inherited = _subject(v, rules)
+    if found is not None and inherited and not can_speak(found, rules):
+        return None  # "The meeting was marked by X, reaffirming Y": neither says anything
+    return found
+
+
+def _subject(v: Token, rules: Rules) -> tuple[Token | None, bool]:
+    """The subject, and whether it was inherited from a governing verb through a participle or infinitive."""
+    inherited = False
     if v.lower_ == "according":
-        to = next((c for c in v.children if c.lower_ == "to"), None) or (v.nbor(1) if v.i + 1 < len(v.doc) else None)
+        to = next((c for c in v.children if c.lower_ == "to"), None) or (
+            v.nbor(1) if v.i + 1 < len(v.doc) else None
+        )
         if to is not None:
-            return next((c for c in to.children if c.dep_ == "pobj"), None)
-        return None
+            return next((c for c in to.children if c.dep_ == "pobj"), None), False
+        return None, False
     for _ in range(MAX_HOPS):
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
         if subj is not None:
             if subj.dep_ == "nsubjpass" or (subj.lower_ == "it" and subj.dep_ == "nsubj" and v.tag_ == "VBN"):
-                return _agent(v) or _statement_author(v, rules)
+                return _agent(v) or _statement_author(v, rules), inherited
             if subj.lower_ in RELATIVE and v.dep_ == "relcl":
-                return v.head
+                return v.head, inherited
             if subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in v.children):
-                return _statement_author(v, rules)
-            return subj
+                return _statement_author(v, rules), inherited
+            return subj, inherited
         if any(c.dep_ == "auxpass" for c in v.children):
-            return _agent(v) or _statement_author(v, rules)
+            return _agent(v) or _statement_author(v, rules), inherited
         if v.head.pos_ in ("NOUN", "PROPN", "PRON") and (
             v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ in ("VBG", "VBN"))
         ):
-            return v.head  # "Smith, who said ...", "a statement saying ..."
+            return v.head, inherited  # "Smith, who said ...", "a statement saying ..."
         if v.dep_ == "conj" or (v.dep_ in INHERIT_DEPS and v.tag_ in ("VBG", "VB", "VBN")):
             if v.head is v:
-                return None
+                return None, inherited
+            inherited = inherited or v.dep_ != "conj"
             v = v.head
             if v.pos_ == "ADP" and v.dep_ == "prep":  # "began by expressing": the verb above the preposition
                 v = v.head
             continue
-        return None
-    return None
+        return None, inherited
+    return None, inherited
 
 
 def _titled(ent_start: Token, rules: Rules) -> int:

@@ -149,7 +149,13 @@ class Resolver:
         if len(words) == 1 and (titles or kind == "PERSON"):
             ent.alone[next(iter(words))] += 1
         for t in name:
-            if t.text.isupper() and len(t.text) > 1 and t.is_alpha and kind == "PERSON" and not ROMAN.fullmatch(t.text):
+            if (
+                t.text.isupper()
+                and len(t.text) > 1
+                and t.is_alpha
+                and kind == "PERSON"
+                and not ROMAN.fullmatch(t.text)
+            ):
                 ent.caps.add(t.lower_)  # a family name in capitals (KAMIKAWA Yoko), not a suffix (III)
         for t in titles:
             g = self.rules.titles.get(t.text)
