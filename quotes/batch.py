@@ -7,8 +7,8 @@ has exactly one line per input and nothing is silently lost.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import replace
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from .api import load_pipeline
 from .inputs import Document
