@@ -10,6 +10,7 @@ by construction.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -40,6 +41,38 @@ class Candidate:
 
     def with_(self, **changes: object) -> Candidate:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+class Intervals:
+    """A union of ``[start, end)`` spans with a logarithmic "is this offset inside one?"."""
+
+    def __init__(self, spans: Iterable[Offsets]) -> None:
+        merged: list[Offsets] = []
+        for s, e in sorted(spans):
+            if merged and s < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+            else:
+                merged.append((s, e))
+        self.spans = merged
+        self.starts = [s for s, _ in merged]
+
+    def containing(self, offset: int) -> Offsets | None:
+        i = bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.spans[i][1]:
+            return self.spans[i]
+        return None
+
+    def spans_between(self, start: int, end: int) -> list[Offsets]:
+        i = max(0, bisect_right(self.starts, start) - 1)
+        out = []
+        while i < len(self.spans) and self.spans[i][0] < end:
+            if self.spans[i][1] > start:
+                out.append(self.spans[i])
+            i += 1
+        return out
+
+    def __contains__(self, offset: int) -> bool:
+        return self.containing(offset) is not None
 
 
 def trim(text: str, start: int, end: int, *, final: bool = True) -> Offsets:

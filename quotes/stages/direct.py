@@ -18,7 +18,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from ..rules import Rules
-from .candidates import Candidate
+from .candidates import Candidate, Intervals
 from .layout import layout_of
 from .marks import QuotedSpan
 from .transcript import Turn
@@ -93,10 +93,6 @@ def is_speech_verb(tok: Token, rules: Rules, frame: str) -> bool:
     return frame in verb_frames(tok, rules)
 
 
-def _inside_any(char: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= char < e for s, e in spans)
-
-
 def _governs(tok: Token, q: QuotedSpan) -> bool:
     """The verb is the head of a token inside the quote (the quote is its complement)."""
     return any(q.start <= c.idx < q.end for c in tok.children) or (q.start <= tok.head.idx < q.end)
@@ -121,7 +117,7 @@ def find_direct(doc: Doc, quoted: list[QuotedSpan], turns: list[Turn], rules: Ru
     index = TokenIndex(doc)
     posts = [t.content for t in turns if t.signed]
     outer = [q for q in quoted if q.depth == 0]
-    interiors = [(q.start, q.end) for q in outer if q.closed]
+    interiors = Intervals((q.start, q.end) for q in outer if q.closed)
     found: list[Candidate] = []
     layout = layout_of(text)
     for q in outer:
@@ -150,7 +146,7 @@ def find_direct(doc: Doc, quoted: list[QuotedSpan], turns: list[Turn], rules: Ru
             win_start = doc[k].sent.start
         best: tuple[float, Token] | None = None
         for tok in doc[win_start:win_end]:
-            if _inside_any(tok.idx, interiors):
+            if tok.idx in interiors:
                 continue
             if tok.lower_ == "according" or is_speech_verb(tok, rules, "quote"):
                 gap = tok.idx - q.close if tok.idx >= q.close else q.open - (tok.idx + len(tok))

@@ -10,7 +10,9 @@ found in (``In a statement by X, it was highlighted that ...``).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span, Token
 
 from ..rules import Rules
 from .candidates import Candidate, Offsets, trim
@@ -128,7 +130,7 @@ def _name_tokens(m: Token) -> set[int]:
     return out
 
 
-def mention_span(text: str, m: Token, rules: Rules) -> tuple[Offsets, tuple[Offsets, ...]]:
+def mention_span(text: str, m: Token, rules: Rules, names: NameIndex) -> tuple[Offsets, tuple[Offsets, ...]]:
     """The span naming the speaker (the titled names in the subject, else its noun phrase).
 
     Also the longer phrases it was cut from (without and with the clauses that
@@ -150,14 +152,7 @@ def mention_span(text: str, m: Token, rules: Rules) -> tuple[Offsets, tuple[Offs
     start, end = max(start, line_start), end if line_end < 0 else line_end
     np = trim(text, start, max(start, end), final=False)
     linked = _name_tokens(m)
-    names = [
-        e
-        for e in m.doc.ents
-        if e.label_ in ("PERSON", "ORG")
-        and start <= e.start_char
-        and e.end_char <= end
-        and any(t.i in linked for t in e)
-    ]
+    names = [e for e in names.within(start, end) if any(t.i in linked for t in e)]
     joint = any(c.dep_ == "conj" for c in m.children)
     if (
         names
@@ -171,8 +166,26 @@ def mention_span(text: str, m: Token, rules: Rules) -> tuple[Offsets, tuple[Offs
     return ((start, end) if end > start else head), forms
 
 
+class NameIndex:
+    """The document's PERSON and ORG entities, found by offset without scanning them all."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG")]
+        self.starts = [e.start_char for e in self.ents]
+
+    def within(self, start: int, end: int) -> list[Span]:
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.ents) and self.ents[i].start_char < end:
+            if self.ents[i].end_char <= end:
+                out.append(self.ents[i])
+            i += 1
+        return out
+
+
 def attach_mentions(doc: Doc, found: list[Candidate], rules: Rules) -> list[Candidate]:
     text = doc.text
+    names = NameIndex(doc)
     out = []
     for c in found:
         if c.mention is not None:
@@ -186,6 +199,6 @@ def attach_mentions(doc: Doc, found: list[Candidate], rules: Rules) -> list[Cand
         if m is None:
             out.append(c)
             continue
-        mention, forms = mention_span(text, m, rules)
+        mention, forms = mention_span(text, m, rules, names)
         out.append(c.with_(mention=mention, mention_np=forms, mention_token=m.i))
     return out

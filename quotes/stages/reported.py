@@ -12,12 +12,14 @@ becomes) a direct quote.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 
 from spacy.tokens import Doc, Token
 
 from ..rules import Rules
-from .candidates import Candidate, Offsets, inside, overlaps, trim
+from .candidates import Candidate, Intervals, Offsets, inside, overlaps, trim
 from .direct import cue_phrase, is_speech_verb, verb_frames
 from .layout import layout_of
 from .marks import QuotedSpan
@@ -233,9 +235,10 @@ def find_reported(
     direct = [c for c in earlier if c.kind == "direct"]
     direct_cues = {c.cue_token: c.content for c in direct if c.cue_token is not None}
     layout = layout_of(text)
+    quoted_or_posted = Intervals([(q.start, q.end) for q in outer] + posts)
     found: list[Candidate] = []
     for tok in doc:
-        if any(q.start <= tok.idx < q.end for q in outer) or any(s <= tok.idx < e for s, e in posts):
+        if tok.idx in quoted_or_posted:
             continue  # speech reported inside a quotation or a post belongs to it
         if layout.in_heading(tok.idx):
             continue  # a headline is not speech
@@ -297,9 +300,20 @@ def find_reported(
 
 def _outermost(found: list[Candidate]) -> list[Candidate]:
     """Speech reported inside a reported clause belongs to that clause, as in quotations."""
-    contents = [c.content for c in found]
-    return [
-        c
-        for c in found
-        if c.cue is None or not any(s <= c.cue[0] < e and (s, e) != c.content for s, e in contents)
-    ]
+    contents = sorted({c.content for c in found})
+    starts = [s for s, _ in contents]
+    reach = list(accumulate((e for _, e in contents), max))  # the furthest end among contents so far
+
+    def nested(c: Candidate) -> bool:
+        if c.cue is None:
+            return False
+        x = c.cue[0]
+        j = bisect_right(starts, x) - 1
+        while j >= 0 and reach[j] > x:
+            s, e = contents[j]
+            if s <= x < e and (s, e) != c.content:
+                return True
+            j -= 1
+        return False
+
+    return [c for c in found if not nested(c)]

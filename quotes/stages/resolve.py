@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Speaker
 from ..rules import Rules
-from .candidates import Candidate, Offsets
+from .candidates import Candidate, Intervals, Offsets
 from .transcript import Turn
 
 NAME_ENTS = frozenset({"PERSON", "ORG"})
@@ -99,6 +99,8 @@ class Resolver:
         self.turns = turns
         self.entities: list[Entity] = []
         self.by_token: dict[int, Entity] = {}
+        self._labels: dict[tuple[int, int], Entity] = {}
+        self._orgs = {(e.start, e.end): True for e in doc.ents if e.label_ == "ORG"}
         self._collect_names()
 
     # -- names -------------------------------------------------------------
@@ -223,6 +225,13 @@ class Resolver:
                 return
 
     def label_entity(self, turn: Turn) -> Entity:
+        """The speaker a turn's label names (once per label occurrence: every paragraph of a turn shares it)."""
+        known = self._labels.get(turn.label)
+        if known is None:
+            known = self._labels[turn.label] = self._label_entity(turn)
+        return known
+
+    def _label_entity(self, turn: Turn) -> Entity:
         label = self.text[turn.label[0] : turn.label[1]]
         name_part = label.split(",")[0].strip()
         span = self.doc.char_span(turn.label[0], turn.label[0] + len(name_part), alignment_mode="expand")
@@ -235,8 +244,7 @@ class Resolver:
             ent.forms[name_part] += 1
             ent.positions.append(turn.label[0])
             return ent
-        ents = [e for e in span.ents if e.label_ == "ORG"]
-        kind = "ORG" if ents and len(ents[0]) == len(span) else "PERSON"
+        kind = "ORG" if self._orgs.get((span.start, span.end)) else "PERSON"
         ent = self._add_name(span, kind) or Entity(len(self.entities), "LABEL")
         if ent not in self.entities:
             self.entities.append(ent)
@@ -307,6 +315,8 @@ def resolve_speakers(
         turn_of.setdefault(t.index, t)
         s, e = turn_span.get(t.index, t.content)
         turn_span[t.index] = (min(s, t.content[0]), max(e, t.content[1]))
+    turn_by_span = {t.content: t for t in turns if t.content[1] > t.content[0]}
+    turn_index = Intervals(turn_by_span)
     last: list[Entity] = []  # speakers of the last quote, for salience
     last_group: list[Entity] = []
     resolved: list[Candidate] = []
@@ -315,7 +325,7 @@ def resolve_speakers(
     ):
         speakers: list[Entity] = []
         how = ""
-        turn = _turn_at(c, turns)
+        turn = _turn_at(c, turn_index, turn_by_span)
         if c.kind == "transcript" and turn is not None:
             speakers, how = [r.label_entity(turn)], "label"
         elif c.mention is not None:
@@ -349,11 +359,9 @@ def resolve_speakers(
     return tuple(speakers_out), final
 
 
-def _turn_at(c: Candidate, turns: list[Turn]) -> Turn | None:
-    for t in turns:
-        if t.content[0] <= c.content[0] < t.content[1] or (c.kind == "transcript" and t.content == c.content):
-            return t
-    return None
+def _turn_at(c: Candidate, turns: Intervals, by_span: dict[tuple[int, int], Turn]) -> Turn | None:
+    span = turns.containing(c.content[0])
+    return by_span.get(span) if span is not None else None
 
 
 def _resolve_mention(

@@ -17,7 +17,7 @@ import regex
 from spacy.tokens import Doc
 
 from ..rules import Rules
-from .candidates import Candidate, trim
+from .candidates import Candidate, Intervals, trim
 from .layout import PARAGRAPH, is_heading
 
 LABEL = regex.compile(r"[ \t]*(?P<label>[^\n:]{1,100}?)[ \t]*:(?![/\d])[ \t]*(?=\S)")
@@ -51,15 +51,13 @@ def _name_like(label: str, rules: Rules) -> bool:
     return all(w[:1].isupper() or w.lower() in CONNECTORS or w in rules.titles for w in words)
 
 
-def _entity_label(doc: Doc, start: int, end: int) -> bool:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    covered = sum(len(e.text) for e in span.ents if e.label_ in ("PERSON", "ORG", "NORP"))
+def _entity_label(entities: Intervals, start: int, end: int) -> bool:
+    """Named entities (people, organisations, groups) cover most of the label."""
+    covered = sum(min(e, end) - max(s, start) for s, e in entities.spans_between(start, end))
     return covered * 2 >= end - start
 
 
-def _accept(label: str, repeats: int, doc: Doc, start: int, end: int, rules: Rules) -> bool:
+def _accept(label: str, repeats: int, entities: Intervals, start: int, end: int, rules: Rules) -> bool:
     folded = label.casefold()
     if folded in rules.not_labels or label.split()[0].casefold() in rules.not_labels:
         return False
@@ -71,7 +69,7 @@ def _accept(label: str, repeats: int, doc: Doc, start: int, end: int, rules: Rul
         return True
     if ACRONYM.fullmatch(label):
         return True  # an outlet or agency (``NHK:``, ``AP:``) as the source of what follows
-    return _entity_label(doc, start, end)
+    return _entity_label(entities, start, end)
 
 
 def find_turns(doc: Doc, rules: Rules) -> list[Turn]:
@@ -83,10 +81,17 @@ def find_turns(doc: Doc, rules: Rules) -> list[Turn]:
         if m and len(text[m.end() : pe].split()) >= 2:
             labelled[p] = (m.start("label"), m.end("label"))
     counts = Counter(text[s:e].casefold() for s, e in labelled.values())
+    entities = (
+        Intervals((e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP"))
+        if labelled
+        else Intervals(())
+    )
     accepted = {
         p: span
         for p, span in labelled.items()
-        if _accept(text[span[0] : span[1]], counts[text[span[0] : span[1]].casefold()], doc, *span, rules)
+        if _accept(
+            text[span[0] : span[1]], counts[text[span[0] : span[1]].casefold()], entities, *span, rules
+        )
     }
     continuing = len(accepted) >= 2
     turns: list[Turn] = []
@@ -124,12 +129,13 @@ def find_turns(doc: Doc, rules: Rules) -> list[Turn]:
 
 
 def turn_quotes(doc: Doc, turns: list[Turn]) -> Iterator[Candidate]:
+    text = doc.text
     for t in turns:
         if t.content[0] < t.content[1]:
             yield Candidate(
                 kind="transcript",
                 content=t.content,
-                mention=trim(doc.text, *t.label, final=False),
+                mention=trim(text, *t.label, final=False),
                 confidence=0.9 if not t.signed else 0.85,
                 rule="signed-post" if t.signed else "label",
                 turn=t.index,
