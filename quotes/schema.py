@@ -153,7 +153,7 @@ def _speakers(raw: Any, source: str) -> tuple[Speaker, ...]:
         if not isinstance(entry, Mapping) or not isinstance(entry.get("name"), str):
             raise _fail(Errors.E007, source, detail=f"speaker {sid!r} needs a 'name' string")
         aliases = entry.get("aliases") or []
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        if not isinstance(aliases, (list, tuple)) or not all(isinstance(a, str) for a in aliases):
             raise _fail(Errors.E007, source, detail=f"speaker {sid!r}: 'aliases' must be a list of strings")
         etype = entry.get("entity_type")
         out.append(
@@ -165,7 +165,7 @@ def _speakers(raw: Any, source: str) -> tuple[Speaker, ...]:
 def _errors(raw: Any, source: str) -> tuple[ErrorRecord, ...]:
     if raw is None:
         return ()
-    if not isinstance(raw, list):
+    if not isinstance(raw, (list, tuple)):
         raise _fail(Errors.E007, source, detail="'errors' must be a list")
     out = []
     for e in raw:
@@ -190,7 +190,7 @@ def from_dict(data: Any, *, text: str | None = None, source: str = "<record>") -
     speakers = _speakers(data.get("speakers", {}), source)
     known = {s.id for s in speakers}
     raw_quotes = data.get("quotes", [])
-    if not isinstance(raw_quotes, list):
+    if not isinstance(raw_quotes, (list, tuple)):
         raise _fail(Errors.E007, source, detail="'quotes' must be a list")
     quotes = []
     seen_ids: set[str] = set()
@@ -208,7 +208,7 @@ def from_dict(data: Any, *, text: str | None = None, source: str = "<record>") -
             raise _fail(Errors.E002, source, qid, kind=kind)
         spans = {f: _span(rq.get(f), f, text, source, qid, required=(f == "content")) for f in SPAN_FIELDS}
         speaker_ids = rq.get("speaker", [])
-        if not isinstance(speaker_ids, list):
+        if not isinstance(speaker_ids, (list, tuple)):
             raise _fail(Errors.E007, source, qid, detail="'speaker' must be a list of ids")
         for sid in speaker_ids:
             if not isinstance(sid, str):
