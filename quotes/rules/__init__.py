@@ -43,6 +43,7 @@ class Rules:
     quote_pairs: dict[str, dict[str, str]]  # open mark -> {close mark: family}
     phrasal: dict[str, dict[str, frozenset[str]]]  # verb lemma -> {child word: frames}
     human_nouns: frozenset[str]
+    first_names: dict[str, str]  # given name -> "f" / "m"
 
     def frames(self, lemma: str) -> frozenset[str]:
         return self.speech_verbs.get(lemma.lower(), frozenset())
@@ -127,4 +128,5 @@ def load_rules(extra: str | os.PathLike[str] | None = None) -> Rules:
         quote_pairs=pairs,
         phrasal=phrasal,
         human_nouns=frozenset(w.lower() for w in _words("human_nouns.txt")),
+        first_names={name.casefold(): gender for name, gender in _lines("first_names.tsv")},
     )

@@ -185,12 +185,18 @@ def find_direct(doc: Doc, quoted: list[QuotedSpan], turns: list[Turn], rules: Ru
     return found
 
 
+def _only_adjuncts(index: TokenIndex, start: int, end: int) -> bool:
+    """Only a time or an adverb stands between cue and quote (``said Tuesday "..."``)."""
+    between = [t for t in index.between(start, end) if not t.is_space]
+    return len(between) <= 3 and all(t.ent_type_ in ("DATE", "TIME") or t.pos_ == "ADV" for t in between)
+
+
 def _embedded(text: str, q: QuotedSpan, index: TokenIndex, cue: Token | None, rules: Rules) -> bool:
     """The span is glued into a clause: a word right before or right after it that is not the cue."""
     cue_span = cue_phrase(cue, rules) if cue is not None else (-1, -1)
     before = index.at(q.open - 1) if q.open > 0 else None
     if before is not None and before.idx + len(before) <= q.open and before.is_alpha:
-        near_cue = cue is not None and cue_span[1] <= q.open and q.open - cue_span[1] <= 24
+        near_cue = cue is not None and cue_span[1] <= q.open and _only_adjuncts(index, cue_span[1], q.open)
         if not (cue_span[0] <= before.idx < cue_span[1] or near_cue or before.dep_ == "nsubj"):
             return True
     after = index.at(q.close)

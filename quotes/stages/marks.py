@@ -22,6 +22,9 @@ OPENING_PUNCT = "([{<—–-/\u2014\u2013"
 CLOSING_PUNCT = ".,;:!?)]}>…—–-/\u2014\u2013*"
 #: A line this short that does not end a sentence is taken as hard-wrapped, not as a paragraph end.
 SOFT_WRAP = 100
+#: A quote continued into the next paragraph fills its first paragraph; a stray mark near a
+#: paragraph's end does not start one.
+MIN_CONTINUED_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,14 @@ def _mark_chars(rules: Rules) -> str:
 
 def _is_space(c: str) -> bool:
     return c == "" or c.isspace()
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    """The mark starts its paragraph or follows punctuation (``said: "``), not a word (``the "north``)."""
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    return j < 0 or text[j] == "\n" or not text[j].isalnum()
 
 
 def find_quoted_spans(text: str, rules: Rules) -> list[QuotedSpan]:
@@ -108,7 +119,12 @@ def find_quoted_spans(text: str, rules: Rules) -> list[QuotedSpan]:
             if soft_wrap:
                 continue  # hard-wrapped text: the paragraph goes on
             nxt = text[j] if j < n else ""
-            if nxt in rules.quote_pairs and families.get(nxt) == stack[0].family:
+            opened_here = text[stack[0].pos + 1 : i].split()
+            if (
+                nxt in rules.quote_pairs
+                and families.get(nxt) == stack[0].family
+                and (stack[0].paragraphs > 1 or (len(opened_here) >= MIN_CONTINUED_WORDS and _opens_clause(text, stack[0].pos)))
+            ):
                 del stack[1:]  # the paragraph reopens the quote: one quote over several paragraphs
                 stack[0].paragraphs += 1
                 skip = j

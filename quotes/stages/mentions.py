@@ -16,11 +16,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ..rules import Rules
 from .candidates import Candidate, Offsets, trim
+from .direct import verb_frames
 
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "pcomp", "ccomp"})
 NOT_IN_MENTION = frozenset({"relcl", "acl", "advcl", "punct", "cc"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 MAX_HOPS = 6
+POSSESSIVE = ("'s", "’s", "'", "’")
 NAME_LINKS = frozenset({"appos", "conj", "compound", "flat"})
 
 
@@ -85,6 +87,10 @@ def _subject(v: Token, rules: Rules) -> tuple[Token | None, bool]:
                 return v.head, inherited
             if subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in v.children):
                 return _statement_author(v, rules), inherited
+            if subj.is_punct or not any(ch.isalnum() for ch in subj.text):
+                # '«...,» said Claire Dubois': the parser took a mark for the subject; the name follows the verb.
+                after = next((c for c in v.rights if c.pos_ == "PROPN" or c.dep_ in ("dobj", "attr", "npadvmod")), None)
+                return after, inherited
             return subj, inherited
         if any(c.dep_ == "auxpass" for c in v.children):
             return _agent(v) or _statement_author(v, rules), inherited
@@ -92,6 +98,9 @@ def _subject(v: Token, rules: Rules) -> tuple[Token | None, bool]:
             v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ in ("VBG", "VBN"))
         ):
             return v.head, inherited  # "Smith, who said ...", "a statement saying ..."
+        if v.dep_ == "conj" and v.head.dep_ == "ccomp" and verb_frames(v, rules) and verb_frames(v.head.head, rules):
+            v = v.head.head  # "agreed that A and acknowledged that B", parsed with B's verb inside A
+            continue
         if v.dep_ == "conj" or (v.dep_ in INHERIT_DEPS and v.tag_ in ("VBG", "VB", "VBN")):
             if v.head is v:
                 return None, inherited
@@ -110,9 +119,16 @@ def _titled(ent_start: Token, rules: Rules) -> int:
     start = ent_start.idx
     while i > 0:
         prev = doc[i - 1]
-        if prev.text in rules.titles or (
-            prev.lower_ in ("of", "for") and i > 1 and doc[i - 2].text in rules.titles
-        ):
+        titled = prev.text in rules.titles or (prev.lower_ in ("of", "for") and i > 1 and doc[i - 2].text in rules.titles)
+        # "Health Minister Nora Quist": a capitalised word that qualifies a title belongs to it.
+        qualifier = (
+            prev.is_title
+            and prev.dep_ in ("compound", "amod", "nmod")
+            and prev.ent_type_ not in ("GPE", "NORP", "PERSON")
+            and i < len(doc)
+            and doc[i].text in rules.titles
+        )
+        if titled or qualifier:
             i -= 1
             start = prev.idx
             continue
@@ -154,13 +170,15 @@ def mention_span(text: str, m: Token, rules: Rules, names: NameIndex) -> tuple[O
     linked = _name_tokens(m)
     names = [e for e in names.within(start, end) if any(t.i in linked for t in e)]
     joint = any(c.dep_ == "conj" for c in m.children)
-    if (
-        names
-        and not joint
-        and not (len(names) == 1 and names[0].start_char == start and names[0].end_char == end)
-    ):
-        start, end = _titled(names[0][0], rules), names[-1].end_char
+    if names and not joint:
+        first = names[0][0]
+        if first.lower_ in ("the", "a", "an") and len(names[0]) > 1:  # "the Daily Herald": the name, not its article
+            first = first.nbor(1)
+        start, end = _titled(first, rules), names[-1].end_char
     start, end = trim(text, start, max(start, end), final=False)
+    for suffix in POSSESSIVE:  # "The minister's statement": the minister
+        if text.endswith(suffix, start, end) and end - len(suffix) > start:
+            end -= len(suffix)
     head = (m.idx, m.idx + len(m))
     forms = tuple(f for f in (np, whole) if f[1] > f[0])
     return ((start, end) if end > start else head), forms

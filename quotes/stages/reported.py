@@ -42,9 +42,8 @@ def _subtree_span(tok: Token) -> Offsets:
     return left.idx, right.idx + len(right)
 
 
-def _clause_content(text: str, c: Token, allow_wh: bool) -> Offsets | None:
+def _clause_content(text: str, c: Token, allow_wh: bool, rules: Rules) -> Offsets | None:
     start, end = _subtree_span(c)
-    first = c.left_edge
     # Drop a leading complementizer ("that"), and a comma after it.
     toks = list(c.subtree)
     k = 0
@@ -53,13 +52,24 @@ def _clause_content(text: str, c: Token, allow_wh: bool) -> Offsets | None:
     if k >= len(toks):
         return None
     first = toks[k]
-    if (
-        first.lower_ in WH_WORDS
-        and first.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr")
-        and not allow_wh
-    ):
+    if first.lower_ in WH_WORDS and first.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr") and not allow_wh:
         return None
+    # "agreed that A and acknowledged that B": the parser often hangs the second speech verb
+    # inside the first clause; the first content stops before it.
+    for t in toks[k:]:
+        if t.dep_ == "conj" and t.head.i in {x.i for x in toks} and _reports_again(t, rules):
+            cc = [x for x in t.head.children if x.dep_ == "cc" and x.i < t.i]
+            stop = cc[-1] if cc else t
+            end = min(end, stop.idx)
+            break
     return trim(text, first.idx, end)
+
+
+def _reports_again(verb: Token, rules: Rules) -> bool:
+    """A coordinated speech verb with a content of its own and no subject of its own."""
+    if not verb_frames(verb, rules) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
 
 
 def _with_tail(text: str, verb: Token, start: int, end: int, after: int) -> Offsets:
@@ -114,7 +124,7 @@ def _frames_content(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offs
     if "clause" in frames or "wh" in frames:
         for c in children:
             if c.dep_ in CLAUSE_DEPS:
-                got = _clause_content(text, c, "wh" in frames)
+                got = _clause_content(text, c, "wh" in frames, rules)
                 if got:
                     return got, cue, "clause"
     if "to" in frames:
@@ -175,9 +185,9 @@ def _parenthetical(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offse
     head = verb.head
     if head is verb or head.pos_ not in ("VERB", "AUX") or is_speech_verb(head, rules, "clause"):
         return None
-    if head.i > verb.i and not (
-        verb.i > 0 and verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
-    ):
+    left = verb.left_edge
+    set_off = left.text == "," or (left.i > 0 and verb.doc[left.i - 1].text == ",")
+    if head.i > verb.i and not set_off:
         return None  # "X, he said, Y": only a verb set off by commas reports the clause around it
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
@@ -207,16 +217,33 @@ def _according_to(text: str, tok: Token) -> tuple[Offsets, Offsets, Token] | Non
     return content, (tok.idx, to.idx + len(to)), pobj
 
 
-def _speech_noun(text: str, tok: Token, rules: Rules) -> tuple[Offsets, Offsets] | None:
+def _speech_noun(text: str, tok: Token, rules: Rules) -> tuple[Offsets, Offsets, Token | None, Token] | None:
+    """``the minister's statement that ...``, ``her promise to hire ...``: (content, cue, speaker, cue head).
+
+    In ``said in a statement that ...`` the clause hangs off the noun but the
+    verb is the cue, and its subject the speaker.
+    """
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in rules.speech_nouns:
         return None
     for c in tok.children:
-        if c.dep_ in ("acl", "ccomp", "appos") and any(
-            m.lower_ == "that" and m.dep_ == "mark" for m in c.lefts
-        ):
-            got = _clause_content(text, c, False)
-            if got:
-                return got, (tok.idx, tok.idx + len(tok))
+        if c.dep_ not in ("acl", "ccomp", "appos", "relcl"):
+            continue
+        if any(m.lower_ == "that" and m.dep_ == "mark" for m in c.lefts):
+            got = _clause_content(text, c, False, rules)
+        elif c.dep_ == "acl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.lefts):
+            got = trim(text, *_subtree_span(c))
+        else:
+            continue
+        if not got:
+            continue
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else None
+        if verb is not None and verb_frames(verb, rules):
+            return got, cue_phrase(verb, rules), None, verb
+        speaker = next((g for g in tok.children if g.dep_ == "poss"), None)
+        if speaker is None:
+            by = next((g for g in tok.children if g.dep_ == "prep" and g.lower_ == "by"), None)
+            speaker = next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
+        return got, (tok.idx, tok.idx + len(tok)), speaker, tok
     return None
 
 
@@ -243,6 +270,7 @@ def find_reported(
         if layout.in_heading(tok.idx):
             continue  # a headline is not speech
         mention_tok: Token | None = None
+        cue_head = tok
         got: tuple[Offsets, Offsets, str] | None = None
         conf = 0.8
         if tok.lower_ == "according":
@@ -265,6 +293,7 @@ def find_reported(
             sn = _speech_noun(text, tok, rules)
             if sn:
                 got = (sn[0], sn[1], "speech-noun")
+                mention_tok, cue_head = sn[2], sn[3]
                 conf = 0.65
         if got is None:
             continue
@@ -289,7 +318,7 @@ def find_reported(
                 kind=kind,  # type: ignore[arg-type]
                 content=content,
                 cue=cue,
-                cue_token=tok.i,
+                cue_token=cue_head.i,
                 mention_token=mention_tok.i if mention_tok is not None else None,
                 confidence=conf,
                 rule=f"reported-{frame}",

@@ -159,6 +159,12 @@ class Resolver:
                 and not ROMAN.fullmatch(t.text)
             ):
                 ent.caps.add(t.lower_)  # a family name in capitals (KAMIKAWA Yoko), not a suffix (III)
+        if kind == "PERSON":
+            for w in name:
+                g = self.rules.first_names.get(w.text.casefold())
+                if g is not None and w.text.casefold() not in ent.caps:
+                    ent.gender[g] += 1
+                    break
         for t in titles:
             g = self.rules.titles.get(t.text)
             if g is not None and g.gender in "fm" and g.gender != "-":
@@ -178,7 +184,12 @@ class Resolver:
             e
             for e in self.entities
             if (words <= e.words or e.words <= words)
-            and (e.kind == kind or kind == "PERSON" and e.kind == "LABEL")
+            and (
+                e.kind == kind
+                or (kind == "PERSON" and e.kind == "LABEL")
+                # NER often calls a lone surname an organisation: "According to Reyes" after "Tom Reyes".
+                or (e.kind == "PERSON" and words < e.words)
+            )
         ]
         if not fits:
             return None
@@ -295,6 +306,7 @@ class Resolver:
                 t
                 for t in span
                 if t.pos_ == "PROPN"
+                and t.text[:1].isupper()  # a lower-case word tagged PROPN ("the minister") is a tagging slip
                 and t.text not in self.rules.titles
                 and t.ent_type_ not in ("GPE", "NORP", "DATE")
             ]
