@@ -10,9 +10,13 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .errors import Errors
+from .inputs import DEFAULT_MAX_CHARS, error_record
 from .linking import SpeakerIndex
+from .longdocs import extract_with
 from .model import DocumentResult
 from .nlp import load_spacy
+from .schema import sha256_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -33,12 +37,21 @@ def _result(doc: Any, document: str) -> DocumentResult:
     return result.with_document(document) if document else result
 
 
-def extract(text: str, *, document: str = "", model: str | None = None) -> DocumentResult:
-    """Quotes, cues, mentions and speakers of one text, as a ``quotes/1`` result."""
+def extract(
+    text: str, *, document: str = "", model: str | None = None, max_chars: int = DEFAULT_MAX_CHARS
+) -> DocumentResult:
+    """Quotes, cues, mentions and speakers of one text, as a ``quotes/1`` result.
+
+    A text longer than ``max_chars`` gets a result with an ``E105`` error and
+    no quotes; a long one within the limit is parsed in paragraph-aligned
+    pieces (:mod:`quotes.longdocs`), offsets still in the text as given.
+    """
     if not isinstance(text, str):
         raise TypeError(f"extract() takes a str, not {type(text).__name__}")
-    nlp = load_pipeline(model)
-    return _result(nlp(text), document)
+    if len(text) > max_chars:
+        error = error_record(Errors.E105, length=len(text), limit=max_chars)
+        return DocumentResult(document=document, sha256=sha256_text(text), errors=(error,))
+    return extract_with(load_pipeline(model), text, document)
 
 
 def extract_many(

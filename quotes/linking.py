@@ -120,5 +120,12 @@ class SpeakerIndex:
         for r in results:
             yield self.link(r)
 
+    def as_speakers(self) -> tuple[Speaker, ...]:
+        """The index as plain speakers (the fullest name, every alias seen)."""
+        return tuple(
+            Speaker(s.id, s.name, tuple(sorted(s.aliases - {s.name})), s.entity_type)
+            for s in self.speakers.values()
+        )
+
     def ranked(self) -> list[LinkedSpeaker]:
         return sorted(self.speakers.values(), key=lambda s: (-s.quotes, s.name.casefold()))

@@ -123,7 +123,10 @@ def find_quoted_spans(text: str, rules: Rules) -> list[QuotedSpan]:
             if (
                 nxt in rules.quote_pairs
                 and families.get(nxt) == stack[0].family
-                and (stack[0].paragraphs > 1 or (len(opened_here) >= MIN_CONTINUED_WORDS and _opens_clause(text, stack[0].pos)))
+                and (
+                    stack[0].paragraphs > 1
+                    or (len(opened_here) >= MIN_CONTINUED_WORDS and _opens_clause(text, stack[0].pos))
+                )
             ):
                 del stack[1:]  # the paragraph reopens the quote: one quote over several paragraphs
                 stack[0].paragraphs += 1

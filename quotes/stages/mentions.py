@@ -89,7 +89,9 @@ def _subject(v: Token, rules: Rules) -> tuple[Token | None, bool]:
                 return _statement_author(v, rules), inherited
             if subj.is_punct or not any(ch.isalnum() for ch in subj.text):
                 # '«...,» said Claire Dubois': the parser took a mark for the subject; the name follows the verb.
-                after = next((c for c in v.rights if c.pos_ == "PROPN" or c.dep_ in ("dobj", "attr", "npadvmod")), None)
+                after = next(
+                    (c for c in v.rights if c.pos_ == "PROPN" or c.dep_ in ("dobj", "attr", "npadvmod")), None
+                )
                 return after, inherited
             return subj, inherited
         if any(c.dep_ == "auxpass" for c in v.children):
@@ -98,7 +100,12 @@ def _subject(v: Token, rules: Rules) -> tuple[Token | None, bool]:
             v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ in ("VBG", "VBN"))
         ):
             return v.head, inherited  # "Smith, who said ...", "a statement saying ..."
-        if v.dep_ == "conj" and v.head.dep_ == "ccomp" and verb_frames(v, rules) and verb_frames(v.head.head, rules):
+        if (
+            v.dep_ == "conj"
+            and v.head.dep_ == "ccomp"
+            and verb_frames(v, rules)
+            and verb_frames(v.head.head, rules)
+        ):
             v = v.head.head  # "agreed that A and acknowledged that B", parsed with B's verb inside A
             continue
         if v.dep_ == "conj" or (v.dep_ in INHERIT_DEPS and v.tag_ in ("VBG", "VB", "VBN")):
@@ -119,7 +126,9 @@ def _titled(ent_start: Token, rules: Rules) -> int:
     start = ent_start.idx
     while i > 0:
         prev = doc[i - 1]
-        titled = prev.text in rules.titles or (prev.lower_ in ("of", "for") and i > 1 and doc[i - 2].text in rules.titles)
+        titled = prev.text in rules.titles or (
+            prev.lower_ in ("of", "for") and i > 1 and doc[i - 2].text in rules.titles
+        )
         # "Health Minister Nora Quist": a capitalised word that qualifies a title belongs to it.
         qualifier = (
             prev.is_title
@@ -172,7 +181,9 @@ def mention_span(text: str, m: Token, rules: Rules, names: NameIndex) -> tuple[O
     joint = any(c.dep_ == "conj" for c in m.children)
     if names and not joint:
         first = names[0][0]
-        if first.lower_ in ("the", "a", "an") and len(names[0]) > 1:  # "the Daily Herald": the name, not its article
+        if (
+            first.lower_ in ("the", "a", "an") and len(names[0]) > 1
+        ):  # "the Daily Herald": the name, not its article
             first = first.nbor(1)
         start, end = _titled(first, rules), names[-1].end_char
     start, end = trim(text, start, max(start, end), final=False)

@@ -52,7 +52,11 @@ def _clause_content(text: str, c: Token, allow_wh: bool, rules: Rules) -> Offset
     if k >= len(toks):
         return None
     first = toks[k]
-    if first.lower_ in WH_WORDS and first.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr") and not allow_wh:
+    if (
+        first.lower_ in WH_WORDS
+        and first.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr")
+        and not allow_wh
+    ):
         return None
     # "agreed that A and acknowledged that B": the parser often hangs the second speech verb
     # inside the first clause; the first content stops before it.

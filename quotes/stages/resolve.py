@@ -201,9 +201,28 @@ class Resolver:
                 got = self._add_name(ent, ent.label_)
                 if got is not None:
                     self._gender_from_pronoun(got, ent)
+        self._collect_titled_names()
         for t in self.turns:
             self.label_entity(t)
         self._count_bare_names()
+
+    def _collect_titled_names(self) -> None:
+        """``Mayor Ana Ruiz``: capitalised proper nouns after a title are a person's name, whatever NER said."""
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            j = i + 1
+            if tok.text in self.rules.titles and not tok.ent_type_:
+                while j < len(doc) and j - i <= 3 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+                    if doc[j].text in self.rules.titles or doc[j].ent_type_ not in ("", "PERSON"):
+                        break
+                    j += 1
+                if j > i + 1 and not any(t.i in self.by_token for t in doc[i + 1 : j]):
+                    self._add_name(doc[i:j], "PERSON")
+                    i = j
+                    continue
+            i += 1
 
     def _count_bare_names(self) -> None:
         """Name words NER left out or mislabelled still count as mentions of the one person they name."""
