@@ -199,14 +199,21 @@ class ParagraphSplitter:
     News text puts headlines, datelines and signed posts on lines of their
     own without final punctuation; a parser left alone runs them into the
     next sentence, and a speech verb then finds its subject in the headline.
-    The parser keeps sentence starts set before it.
+    The parser keeps sentence starts set before it (it may add more).
     """
 
+    #: No real sentence runs this long; a run of tokens that does (a table, a list of marks, a
+    #: dump without punctuation) is cut, because the parser slows down sharply on it.
+    max_sentence = 256
+
     def __call__(self, doc: Doc) -> Doc:
+        since = 0
         for i in range(1, len(doc)):
             prev = doc[i - 1]
-            if prev.is_space and "\n" in prev.text and not doc[i].is_space:
+            since += 1
+            if (prev.is_space and "\n" in prev.text and not doc[i].is_space) or since >= self.max_sentence:
                 doc[i].is_sent_start = True
+                since = 0
         return doc
 
 

@@ -24,6 +24,11 @@ from .schema import sha256_text
 
 #: Longest piece parsed as one Doc.
 PIECE_CHARS = 100_000
+#: Longest run without whitespace given to the tokenizer in one piece: spaCy's tokenizer takes
+#: time quadratic in such a run when it is punctuation (10,000 quotation marks in a row: half a
+#: minute), while real text has no run near this long (URLs included).
+MAX_RUN = 500
+LONG_RUN = regex.compile(rf"\S{{{MAX_RUN + 1},}}")
 #: Where a piece may end, best first: a blank line, a line break, a sentence end, a space.
 CUTS = (
     regex.compile(r"\n[ \t]*\n"),
@@ -34,7 +39,24 @@ CUTS = (
 
 
 def pieces(text: str, limit: int = PIECE_CHARS) -> Iterator[tuple[int, int]]:
-    """``[start, end)`` spans that cover the text, each at most ``limit`` long, cut at the best break."""
+    """``[start, end)`` spans that cover the text, each at most ``limit`` long, cut at the best break.
+
+    A run without whitespace longer than :data:`MAX_RUN` is also cut, every
+    :data:`MAX_RUN` characters, into pieces of its own.
+    """
+    for start, end in _by_size(text, limit):
+        pos = start
+        for run in LONG_RUN.finditer(text, start, end):
+            if run.start() > pos:
+                yield pos, run.start()
+            for cut in range(run.start(), run.end(), MAX_RUN):
+                yield cut, min(cut + MAX_RUN, run.end())
+            pos = run.end()
+        if pos < end or (pos == start == end):
+            yield pos, end
+
+
+def _by_size(text: str, limit: int) -> Iterator[tuple[int, int]]:
     start, n = 0, len(text)
     while n - start > limit:
         window_end = start + limit

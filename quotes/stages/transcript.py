@@ -21,9 +21,10 @@ from .candidates import Candidate, Intervals, trim
 from .layout import PARAGRAPH, is_heading
 
 LABEL = regex.compile(r"[ \t]*(?P<label>[^\n:]{1,100}?)[ \t]*:(?![/\d])[ \t]*(?=\S)")
-SIGNED_POST = regex.compile(
-    r"[ \t]*(?P<content>\S.*?)\s*(?:—|–|--|―)\s*(?P<name>[^\n()@—–]{2,80}?)\s*\(@\w{1,30}\)"
-)
+#: The signature that closes a quoted post: "— Name (@handle)". Searched for only just before
+#: the line's last "(@", so that a long line full of dashes costs no more than a short one.
+SIGNATURE = regex.compile(r"(?:—|–|--|―)\s*(?P<name>[^\n()@—–]{2,80}?)\s*\(@\w{1,30}\)")
+SIGNATURE_REACH = 120
 #: Within a transcript, a shorter line without final punctuation is a heading that ends the turn.
 TURN_HEADING_MAX_WORDS = 10
 ACRONYM = regex.compile(r"[A-Z]{2,5}")
@@ -72,6 +73,24 @@ def _accept(label: str, repeats: int, entities: Intervals, start: int, end: int,
     return _entity_label(entities, start, end)
 
 
+def _signed_post(text: str, ps: int, pe: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(content, signature name) of a paragraph that is a quoted post signed "— Name (@handle)"."""
+    at = text.rfind("(@", ps, pe)
+    if at < 0:
+        return None
+    sig = SIGNATURE.search(text, max(ps, at - SIGNATURE_REACH), min(pe, at + 40))
+    if sig is None:
+        return None
+    start, end = ps, sig.start()
+    while start < end and text[start] in QUOTE_EDGE:
+        start += 1
+    while end > start and text[end - 1] in QUOTE_EDGE:
+        end -= 1
+    if len(text[start:end].split()) < 3:
+        return None
+    return (start, end), sig.span("name")
+
+
 def find_turns(doc: Doc, rules: Rules) -> list[Turn]:
     text = doc.text
     paragraphs = [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
@@ -107,15 +126,11 @@ def find_turns(doc: Doc, rules: Rules) -> list[Turn]:
             start, end = trim(text, m.end(), pe, final=False) if m else (ps, pe)
             turns.append(Turn(index, label, (start, end), text[label[0] : label[1]]))
             continue
-        post = SIGNED_POST.match(text, ps, pe)
-        if post and len(post.group("content").split()) >= 3:
+        post = _signed_post(text, ps, pe)
+        if post is not None:
             index += 1
-            start, end = post.start("content"), post.end("content")
-            while start < end and text[start] in QUOTE_EDGE:
-                start += 1
-            while end > start and text[end - 1] in QUOTE_EDGE:
-                end -= 1
-            turns.append(Turn(index, post.span("name"), (start, end), post.group("name"), signed=True))
+            (start, end), name = post
+            turns.append(Turn(index, name, (start, end), text[name[0] : name[1]], signed=True))
             current = None
             continue
         if current is None or not continuing:

@@ -1,0 +1,205 @@
+"""Adversarial inputs: nothing crashes, hangs or reports an offset that does not point at its text.
+
+Stages that work on characters (marks, transcript labels, layout, piece
+cutting) are run at the sizes the robustness issue names; the full pipeline,
+whose parse costs about a millisecond a token on the CI machine, at sizes
+that keep the suite fast. The ``thorough`` profile (``HYPOTHESIS_PROFILE``)
+runs the full pipeline at full size too.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+import regex
+import spacy
+
+import quotes
+from quotes import longdocs
+from quotes.model import DocumentResult
+from quotes.rules import load_rules
+from quotes.stages import layout, marks, transcript
+
+THOROUGH = os.environ.get("HYPOTHESIS_PROFILE") == "thorough"
+RULES = load_rules()
+
+
+def check_spans(text: str, result: DocumentResult) -> None:
+    ids = {s.id for s in result.speakers}
+    for q in result.quotes:
+        for span in (q.content, q.cue, q.mention):
+            if span is not None:
+                assert 0 <= span.start <= span.end <= len(text)
+                assert text[span.start : span.end] == span.text
+        assert set(q.speaker) <= ids
+
+
+@pytest.fixture(scope="module")
+def blank():
+    """A tokenizer-only pipeline: stage tests on big inputs without paying for a parse."""
+    return spacy.blank("en")
+
+
+def timed(fn, *args, limit: float):
+    start = time.perf_counter()
+    out = fn(*args)
+    elapsed = time.perf_counter() - start
+    assert elapsed < limit, f"{fn.__name__} took {elapsed:.1f}s (limit {limit}s)"
+    return out
+
+
+def test_five_megabyte_single_line_is_refused_with_a_clear_error():
+    text = "word " * 1_000_000  # 5,000,000 characters, one line
+    result = timed(quotes.extract, text, limit=5)
+    assert result.quotes == ()
+    assert [e.code for e in result.errors] == ["E105"]
+    assert "5000000 characters" in result.errors[0].message
+
+
+def test_over_spacy_max_length_is_processed_in_pieces():
+    """1.2 million characters: beyond spaCy's own limit, within ours; offsets stay in the original."""
+    body = "x" * 1_200_000
+    text = f'"We will rebuild the bridge," Mayor Ana Ruiz said.\n\n{body}\n\n"It opens in May," Ruiz said.'
+    result = timed(quotes.extract, text, limit=60)
+    assert not result.errors
+    check_spans(text, result)
+    assert [q.content.text for q in result.quotes] == ["We will rebuild the bridge,", "It opens in May,"]
+    assert len({q.speaker for q in result.quotes}) == 1  # one speaker across the pieces
+
+
+def test_hundred_thousand_quote_marks_in_the_marks_stage():
+    text = '"' * 100_000
+    spans = timed(marks.find_quoted_spans, text, RULES, limit=5)
+    assert all(0 <= s.open <= s.start <= s.end <= s.close <= len(text) for s in spans)
+
+
+def test_quote_marks_only_through_the_pipeline():
+    n = 100_000 if THOROUGH else 5_000
+    for mark in ('"', "“", "'", "”"):
+        text = mark * n
+        result = quotes.extract(text)
+        check_spans(text, result)
+        assert not result.errors
+        if not THOROUGH:
+            break
+
+
+def test_ten_thousand_unclosed_paragraphs_in_the_marks_stage():
+    text = "\n\n".join(f'The mayor said "paragraph {i} never closes its quotation' for i in range(10_000))
+    spans = timed(marks.find_quoted_spans, text, RULES, limit=5)
+    # Each unclosed quote ends with its own paragraph: none swallows the next.
+    assert len(spans) == 10_000
+    assert all("\n" not in text[s.start : s.end] for s in spans)
+
+
+def test_unclosed_paragraphs_through_the_pipeline():
+    n = 10_000 if THOROUGH else 300
+    text = "\n\n".join(f'Mayor Ana Ruiz said "paragraph {i} never closes its quotation' for i in range(n))
+    result = quotes.extract(text)
+    check_spans(text, result)
+    assert all("\n" not in q.content.text for q in result.quotes)
+
+
+def test_transcript_of_five_thousand_turns(blank):
+    lines = []
+    for i in range(2_500):
+        lines.append(f"Reporter:Question number {i} about the budget?")
+        lines.append(f"Minister Tanaka: Answer number {i}. We will publish the figures.")
+    text = "\n\n".join(lines)
+    doc = blank(text)
+    turns = timed(transcript.find_turns, doc, RULES, limit=10)
+    assert len(turns) == 5_000
+    for t in turns:
+        assert text[t.content[0] : t.content[1]].startswith(("Question", "Answer"))
+
+
+def test_transcript_through_the_pipeline():
+    n = 2_500 if THOROUGH else 50
+    text = "\n\n".join(
+        f"Reporter: Will the bridge open in May, question {i}?\n\nMinister Tanaka: Yes, it will open in May."
+        for i in range(n)
+    )
+    result = quotes.extract(text)
+    check_spans(text, result)
+    kinds = [q.kind for q in result.quotes]
+    assert kinds.count("transcript") == 2 * n
+    assert {s.name for s in result.speakers} >= {"Reporter", "Tanaka"}
+
+
+def _patterns() -> list[tuple[str, regex.Pattern]]:
+    """Every compiled pattern at module level in the package's character-level code."""
+    import quotes.evaluate
+    import quotes.inputs
+
+    found = []
+    for module in (marks, transcript, layout, longdocs, quotes.inputs, quotes.evaluate):
+        for name, value in vars(module).items():
+            if hasattr(value, "pattern") and hasattr(value, "finditer"):
+                found.append((f"{module.__name__}.{name}", value))
+            elif isinstance(value, tuple) and value and all(hasattr(v, "finditer") for v in value):
+                found.extend((f"{module.__name__}.{name}[{i}]", v) for i, v in enumerate(value))
+    return found
+
+
+PATHOLOGICAL = [
+    " " * 200_000,
+    "\t\n" * 100_000,
+    "a" * 200_000,
+    "—" * 100_000 + "(@x)",
+    "— Name " * 30_000 + "(@handle)",
+    ":" * 200_000,
+    "Label " * 30_000 + ":",
+    "Reporter" + " " * 100_000 + ":",
+    "." * 200_000,
+    "\n \n" * 60_000,
+    '"' * 200_000,
+    "charset=" * 30_000,
+    "\x80\x9f" * 100_000,
+]
+
+
+#: Patterns the code only ever anchors with ``.match()`` at a line start (one bounded try per line).
+ANCHORED = {"quotes.stages.transcript.LABEL", "quotes.stages.transcript.ACRONYM"}
+
+
+@pytest.mark.parametrize(("name", "pattern"), _patterns(), ids=[n for n, _ in _patterns()])
+def test_every_pattern_is_linear_on_pathological_input(name, pattern):
+    """Each pattern, used as the code uses it, on inputs built to make backtracking explode."""
+    assert len(_patterns()) >= 8, "pattern discovery found too few: it is broken"
+    for text in PATHOLOGICAL:
+        subject = text.encode("latin-1", "replace") if isinstance(pattern.pattern, bytes) else text
+        start = time.perf_counter()
+        if name in ANCHORED:
+            for line_start in range(0, len(subject), 1000):
+                pattern.match(subject, line_start)
+        else:
+            for _ in pattern.finditer(subject):
+                pass
+        assert time.perf_counter() - start < 2.0, f"{name} is slow on {text[:20]!r}..."
+
+
+def test_signed_post_search_is_bounded_on_a_long_line_of_dashes(blank):
+    text = "— a " * 50_000 + "— Jane Doe (@jdoe) May 3"
+    doc = blank.make_doc(text)
+    turns = timed(transcript.find_turns, doc, RULES, limit=5)
+    assert [t.name for t in turns if t.signed] == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<html><body><p>&ldquo;We will win,&rdquo; said Jane Smith.</p><script>var x = "y";</script></body></html>',
+        '# Heading\n\n> "Quoted in markdown," said **Jane Smith**.\n\n- item "one"\n- [link](http://x.y/"z")',
+        "â€œWe will win,â€ said Jane Smith. Itâ€™s a â€˜greatâ€™ day.",
+        '\ufeffZero\u200dwidth \u200fRTL \u202e"reversed" said Jane\u0301 Smith.\r\n\r\nNext\rline "x".',
+        '\x00\x01 NUL "inside" quote \x00',
+        '中文“引号”测试。 "English," she said. «Français», a-t-il dit.',
+    ],
+    ids=["html", "markdown", "mojibake", "unicode-controls", "nul", "mixed-scripts"],
+)
+def test_markup_and_mojibake_leftovers(text):
+    result = quotes.extract(text)
+    check_spans(text, result)
+    assert result == quotes.extract(text)  # deterministic
