@@ -20,7 +20,7 @@ from ..rules import Rules
 from .candidates import Candidate, Intervals, trim
 from .layout import PARAGRAPH, is_heading
 
-LABEL = regex.compile(r"[ \t]*(?P<label>[^\n:]{1,100}?)[ \t]*:(?![/\d])[ \t]*(?=\S)")
+LABEL = regex.compile(r"[ \t]{0,20}(?P<label>[^\n:]{1,100}?)[ \t]{0,20}:(?![/\d])[ \t]{0,20}(?=\S)")
 #: The signature that closes a quoted post: "— Name (@handle)". Searched for only just before
 #: the line's last "(@", so that a long line full of dashes costs no more than a short one.
 SIGNATURE = regex.compile(r"(?:—|–|--|―)\s*(?P<name>[^\n()@—–]{2,80}?)\s*\(@\w{1,30}\)")
