@@ -62,6 +62,7 @@ class Entity:
     roles: set[str] = field(default_factory=set)
     gender: Counter[str] = field(default_factory=Counter)
     positions: list[int] = field(default_factory=list)
+    human: bool = False  # a phrase entity headed by a noun for a person ("the minister"): may be "she"
 
     def canonical(self) -> str:
         best = max(self.forms, key=lambda f: (len(_name_words(f)), self.forms[f], -len(f)), default="")
@@ -451,7 +452,10 @@ def _resolve_mention(
         _seen_as(r, last, c)
         return [last[0]], "definite"
     if head is not None and head.pos_ not in ("PRON", "DET", "SCONJ", "CCONJ", "ADP", "PART"):
-        return [_phrase_entity(r, mtext, c.mention)], "phrase"
+        entity = _phrase_entity(r, mtext, c.mention)
+        lemma = head.lemma_.lower()
+        entity.human = entity.human or lemma in rules.human_nouns or head.text.title() in rules.titles
+        return [entity], "phrase"
     return [], ""
 
 
@@ -475,7 +479,7 @@ def _people_before(r: Resolver, pos: int) -> list[Entity]:
 
 def _by_gender(r: Resolver, c: Candidate, gender: str, last: list[Entity]) -> list[Entity]:
     def fits(e: Entity) -> bool:
-        if e.kind not in ("PERSON", "LABEL"):
+        if e.kind not in ("PERSON", "LABEL") and not (e.kind == "PHRASE" and e.human):
             return False
         if gender not in "fm" or not e.gender:
             return True
