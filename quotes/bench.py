@@ -30,9 +30,7 @@ import importlib
 import json
 import os
 import platform
-import re
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -45,6 +43,7 @@ from .errors import Errors, QuotesError, SchemaError
 from .evaluate import CorpusScores, DocumentScores, Tokens, aggregate, score_document
 from .model import KINDS, DocumentResult, ErrorRecord, Quote, Span, Speaker
 from .schema import from_dict, read_annotation, read_text, sha256_text, to_dict
+from .stages.resolve import slug as slugify
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -127,12 +126,6 @@ def _prepare_textacy() -> str | None:
     except ImportError as e:
         return f"textacy is not installed ({e})"
     return None
-
-
-def slugify(text: str) -> str:
-    """A lower-case ASCII slug (``"Sen. Ted Cruz"`` -> ``"sen-ted-cruz"``), ``"speaker"`` when nothing is left."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "speaker"
 
 
 def _char_span(text: str, tokens: Sequence[Token]) -> Span | None:
