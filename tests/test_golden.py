@@ -27,56 +27,9 @@ CASES = sorted(p.stem for p in GOLDEN.glob("*.json"))
 
 #: case -> why the current extractor fails it (what it outputs vs the expected answer).
 KNOWN_GAPS: dict[str, str] = {
-    "according_to": (
-        "the second 'According to Reyes, ...' quote gets a separate speaker named 'Reyes' instead of "
-        "the 'Tom Reyes' introduced in the sentence before (surname not linked to the full name)"
-    ),
-    "coordinated_reports": (
-        "'agreed that A and acknowledged that B' gives one quote (cue 'agreed') whose content runs over "
-        "'and acknowledged that' to the end of B; expected two quotes, A with cue 'agreed' and B with cue "
-        "'acknowledged', sharing the mention"
-    ),
     "cue_next_sentence": (
         "a quote whose cue is in the next sentence ('\"...\" That was how Mayor Carver put it.', "
         "'\"...\" The mayor said it twice') is not extracted at all"
-    ),
-    "guillemets": (
-        "for '«...,» said Claire Dubois' the mention is the closing mark '»' and a speaker named '»' is "
-        "created; expected mention 'Claire Dubois'"
-    ),
-    "mixed_quote": (
-        "'described the agreement as \"a turning point\" for the whole region' is output as a direct quote "
-        "'a turning point'; expected a mixed quote whose content is the whole argument "
-        "'the agreement as \"a turning point\" for the whole region'"
-    ),
-    "organisation_speaker": (
-        "mentions keep the article ('the Daily Herald', 'the Ministry of Industry'; the spec wants the "
-        "proper name without it), and 'Calder Steel said in a statement that X' takes 'statement' as the "
-        "cue with no mention and no speaker instead of cue 'said', mention/speaker 'Calder Steel'"
-    ),
-    "parenthetical_said": (
-        "'The ceasefire plan, he said, is dead.' is not extracted (the trailing ', officials said' one is)"
-    ),
-    "pronoun_resolution": (
-        "'She said that ...' after 'Senator Rosa Delgado ... with Mark Evans' resolves 'She' to Mark Evans "
-        "(nearest name, gender ignored); expected Rosa Delgado"
-    ),
-    "said_inversion": (
-        "'\"...,\" said the minister' gets a new speaker named 'minister' instead of resolving to "
-        "'Transport Minister Ivan Sorel'"
-    ),
-    "speech_noun": (
-        '"The minister\'s statement that X" is found but with no mention and no speaker (expected mention '
-        "'The minister', speaker Hannah Cole); 'Her promise to hire ...' (noun + infinitive) is missed"
-    ),
-    "titled_mentions": (
-        "'Health Minister Nora Quist' and 'Transport Minister Felipe Arce' as mentions lose the first word "
-        "of the title ('Minister Nora Quist'); 'Education Minister Paul Dorsey' is right"
-    ),
-    "unclosed_mark": (
-        "a stray unclosed '“' at the end of paragraph 1 is taken as a multi-paragraph quote reopened by "
-        "paragraph 2's '“', so the content runs from 'north parking lots' over the paragraph break to "
-        "'reward,'; also the speaker's canonical name is 'Councillor Ruth Abara' (title kept)"
     ),
 }
 
