@@ -2,10 +2,10 @@
 
 Linking is online, so it works on a stream: an id, once given, never
 changes, and later documents can only make an entity's name fuller
-(``Kamikawa`` first, ``Yoko Kamikawa`` later: same id). Merging is
+(``Tanaka`` first, ``Hiroko Tanaka`` later: same id). Merging is
 conservative because a wrong merge across an archive is worse than a missed
-one: full names must agree word for word (in any order, so ``Kamikawa Yoko``
-is ``Yoko Kamikawa``), and a lone family name joins a full name only while
+one: full names must agree word for word (in any order, so ``Tanaka Hiroko``
+is ``Hiroko Tanaka``), and a lone family name joins a full name only while
 exactly one person in the run carries it.
 """
 

@@ -26,12 +26,7 @@ GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p.stem for p in GOLDEN.glob("*.json"))
 
 #: case -> why the current extractor fails it (what it outputs vs the expected answer).
-KNOWN_GAPS: dict[str, str] = {
-    "cue_next_sentence": (
-        "a quote whose cue is in the next sentence ('\"...\" That was how Mayor Carver put it.', "
-        "'\"...\" The mayor said it twice') is not extracted at all"
-    ),
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 Key = tuple[str, tuple[int, int], "tuple[int, int] | None", "tuple[int, int] | None", frozenset[str]]
 

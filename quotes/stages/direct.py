@@ -59,6 +59,9 @@ def cue_phrase(tok: Token, rules: Rules) -> tuple[int, int]:
         if nxt is not None and nxt.lower_ == "to":
             end = nxt.idx + len(nxt)
         return start, end
+    phrasal = phrasal_child(tok, rules)
+    if phrasal is not None and phrasal.i - tok.i <= 3:
+        end = phrasal.idx + len(phrasal)  # "made it clear", "put it", "weighed in"
     for child in tok.rights:
         if (
             child.dep_ == "prt"
@@ -159,6 +162,8 @@ def find_direct(doc: Doc, quoted: list[QuotedSpan], turns: list[Turn], rules: Ru
                 if best is None or score < best[0]:
                     best = (score, tok)
         cue_tok = best[1] if best is not None else None
+        if cue_tok is None and _ends_sentence(text, q):
+            cue_tok = _cue_in_next_sentence(doc, text, q, last, rules)
         if _embedded(text, q, index, cue_tok, rules):
             continue
         content = (q.start, q.end)
@@ -189,6 +194,22 @@ def _only_adjuncts(index: TokenIndex, start: int, end: int) -> bool:
     """Only a time or an adverb stands between cue and quote (``said Tuesday "..."``)."""
     between = [t for t in index.between(start, end) if not t.is_space]
     return len(between) <= 3 and all(t.ent_type_ in ("DATE", "TIME") or t.pos_ == "ADV" for t in between)
+
+
+def _cue_in_next_sentence(doc: Doc, text: str, q: QuotedSpan, last: Token, rules: Rules) -> Token | None:
+    """``"We will not back down." That was how Mayor Carver put it.``: a speech verb in the next
+    sentence of the paragraph that has no content of its own refers back to the quote."""
+    nxt = last.sent.end
+    if nxt >= len(doc) or "\n" in text[q.close : doc[nxt].idx]:
+        return None
+    for tok in doc[nxt].sent:
+        if is_speech_verb(tok, rules, "quote") and not any(
+            c.dep_ in ("ccomp", "xcomp") for c in tok.children
+        ):
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            if all(o.lower_ in ("it", "this", "that", "so") for o in objects):
+                return tok
+    return None
 
 
 def _embedded(text: str, q: QuotedSpan, index: TokenIndex, cue: Token | None, rules: Rules) -> bool:

@@ -121,7 +121,7 @@ def _subject(v: Token, rules: Rules) -> tuple[Token | None, bool]:
 
 
 def _titled(ent_start: Token, rules: Rules) -> int:
-    """Start offset of the name with the titles right before it (``Secretary of State Antony Blinken``)."""
+    """Start offset of the name with the titles right before it (``Secretary of State Jane Doe``)."""
     doc, i = ent_start.doc, ent_start.i
     start = ent_start.idx
     while i > 0:

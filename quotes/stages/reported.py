@@ -167,7 +167,7 @@ def _frames_content(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offs
 
 
 def _inverted(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offsets, Token] | None:
-    """``..., reported Kyodo News.``: a name after a comma-led verb that ends the sentence is its subject."""
+    """``..., reported the Daily Herald.``: a name after a comma-led verb that ends the sentence is its subject."""
     if "clause" not in verb_frames(verb, rules) or verb.i == 0 or verb.nbor(-1).text != ",":
         return None
     if any(c.dep_ == "ccomp" or (c.dep_ == "nsubj" and c.i > verb.i) for c in verb.children):

@@ -3,11 +3,11 @@
 Rules, in the order a reader would apply them:
 
 - **names**: name forms that share their name words are one person
-  (``Kamikawa`` ⊂ ``Yoko Kamikawa`` = ``KAMIKAWA Yoko``); the canonical name is
+  (``Tanaka`` ⊂ ``Hiroko Tanaka`` = ``TANAKA Hiroko``); the canonical name is
   the fullest form, given name first (a family name in capitals, or the word
   used alone with a title, is the family name);
 - **titles and roles**: ``the Secretary`` is the person introduced with that
-  role (``Secretary Blinken``, ``X, the Minister for Foreign Affairs``);
+  role (``Secretary Doe``, ``X, the Minister for Foreign Affairs``);
 - **pronouns**: by gender where the text shows it, then by salience (the
   speaker of the last quote first); ``they``, ``both``, ``the two ministers``
   name the last group, else the last two people;
@@ -159,7 +159,7 @@ class Resolver:
                 and kind == "PERSON"
                 and not ROMAN.fullmatch(t.text)
             ):
-                ent.caps.add(t.lower_)  # a family name in capitals (KAMIKAWA Yoko), not a suffix (III)
+                ent.caps.add(t.lower_)  # a family name in capitals (TANAKA Hiroko), not a suffix (III)
         if kind == "PERSON":
             for w in name:
                 g = self.rules.first_names.get(w.text.casefold())
@@ -314,14 +314,14 @@ class Resolver:
             people = [e for e in found if e.kind == "PERSON"]
             found = [people[-1] if people else found[-1]]
         if not found:
-            # A name NER labelled otherwise ("Kamikawa" as GPE): match its words to a known person.
+            # A name NER labelled otherwise ("Tanaka" as GPE): match its words to a known person.
             words = {_fold(t.text) for t in span if t.text[:1].isupper() and t.text not in self.rules.titles}
             if words:
                 fits = [e for e in self.entities if e.kind in ("PERSON", "ORG") and words <= e.words]
                 if fits:
                     found.append(max(fits, key=lambda e: (e.kind == "PERSON", len(e.positions))))
                     return found
-            # Proper nouns the tagger saw but NER missed ("Minister Kamikawa" tagged as GPE, say).
+            # Proper nouns the tagger saw but NER missed ("Minister Tanaka" tagged as GPE, say).
             run = [
                 t
                 for t in span
