@@ -141,21 +141,21 @@ def _read_records(path: Path) -> Iterator[DocumentResult]:
                     raise ResumeError(f"cannot resume from {path}: {e}") from None
 
 
-class JsonlSink:
-    def __init__(self, path: str | os.PathLike[str] | None, *, resume: bool = False) -> None:
-        self.file = PartialFile(path, resume=resume) if path is not None else None
+class _TextSink:
+    """A sink that writes each document's records as text: to standard output, or whole to the partial file."""
 
-    def restore(self) -> Iterator[DocumentResult]:
-        if self.file is not None and self.file.resumed:
-            yield from _read_records(self.file.partial)
+    file: PartialFile | None
+
+    def render(self, result: DocumentResult) -> str:
+        raise NotImplementedError
 
     def write(self, doc: Document, result: DocumentResult) -> None:
-        line = dumps(result) + "\n"
+        text = self.render(result)
         if self.file is None:
-            sys.stdout.write(line)
+            sys.stdout.write(text)
             sys.stdout.flush()
         else:
-            self.file.append(line.encode("utf-8"))
+            self.file.append(text.encode("utf-8"))
 
     def finish(self) -> None:
         if self.file is not None:
@@ -164,6 +164,18 @@ class JsonlSink:
     def close(self) -> None:
         if self.file is not None:
             self.file.close()
+
+
+class JsonlSink(_TextSink):
+    def __init__(self, path: str | os.PathLike[str] | None, *, resume: bool = False) -> None:
+        self.file = PartialFile(path, resume=resume) if path is not None else None
+
+    def restore(self) -> Iterator[DocumentResult]:
+        if self.file is not None and self.file.resumed:
+            yield from _read_records(self.file.partial)
+
+    def render(self, result: DocumentResult) -> str:
+        return dumps(result) + "\n"
 
 
 # -- CSV --------------------------------------------------------------------------
@@ -280,7 +292,7 @@ def read_csv(path: str | os.PathLike[str]) -> Iterator[DocumentResult]:
             yield _result_from_rows(group)
 
 
-class CsvSink:
+class CsvSink(_TextSink):
     def __init__(self, path: str | os.PathLike[str] | None, *, resume: bool = False) -> None:
         header = _csv_text([list(CSV_COLUMNS)])
         if path is None:
@@ -293,21 +305,8 @@ class CsvSink:
         if self.file is not None and self.file.resumed:
             yield from read_csv(self.file.partial)
 
-    def write(self, doc: Document, result: DocumentResult) -> None:
-        text = _csv_text(csv_rows(result))
-        if self.file is None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        else:
-            self.file.append(text.encode("utf-8"))
-
-    def finish(self) -> None:
-        if self.file is not None:
-            self.file.finish()
-
-    def close(self) -> None:
-        if self.file is not None:
-            self.file.close()
+    def render(self, result: DocumentResult) -> str:
+        return _csv_text(csv_rows(result))
 
 
 # -- brat standoff ------------------------------------------------------------------
