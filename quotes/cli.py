@@ -168,12 +168,20 @@ def _check_paths(paths: tuple[str, ...]) -> None:
     help="Keep the documents already in OUTPUT (or OUTPUT.partial, left by an interrupted run), "
     "matched by name and sha256, and add the rest.",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Run on a Dask cluster (tcp://host:8786; needs `pip install quotes[dask]`); "
+    "the output is the same as a local run's.",
+)
 @input_options
 def extract_command(
     paths: tuple[str, ...],
     output: str | None,
     fmt: str,
     resume: bool,
+    scheduler: str | None,
     pattern: str,
     max_chars: int,
     jobs: int,
@@ -215,6 +223,13 @@ def extract_command(
     console = _stderr()
     show = not quiet and console.is_terminal
     total = count_paths(paths, pattern) if show else None
+    if scheduler is not None:
+        stats = _on_cluster(
+            paths, output, scheduler, fmt, pattern, max_chars, model, timeout, resume, show, total
+        )
+        if not quiet:
+            click.echo(stats.summary() + (f" -> {output}" if output else ""), err=True)
+        sys.exit(1 if stats.failed else 0)
     try:
         sink = make_sink(fmt, output, resume=resume)
     except (ResumeError, OSError) as e:
@@ -247,6 +262,48 @@ def extract_command(
         click.echo(stats.summary() + where, err=True)
     if stats.failed:
         sys.exit(1)
+
+
+def _on_cluster(
+    paths: tuple[str, ...],
+    output: str | None,
+    scheduler: str,
+    fmt: str,
+    pattern: str,
+    max_chars: int,
+    model: str | None,
+    timeout: float,
+    resume: bool,
+    show: bool,
+    total: int | None,
+) -> Any:
+    """``extract --scheduler``: the same batch on a Dask cluster (quotes.dask), the same guarantees."""
+    if fmt == "brat":
+        raise click.UsageError("--format brat is written locally; use jsonl or csv with --scheduler")
+    try:
+        from .dask import ClusterError, run_on_cluster
+    except ImportError as e:
+        _fail(f"--scheduler needs Dask: pip install 'quotes[dask]' ({e})")
+    from .batch import PipelineLoadError
+    from .errors import QuotesError
+    from .formats import ResumeError
+
+    try:
+        with _progress(total, show) as advance:
+            return run_on_cluster(
+                list(paths),
+                output,
+                scheduler,
+                pattern=pattern,
+                max_chars=max_chars,
+                model=model,
+                timeout=timeout or None,
+                resume=resume,
+                fmt=fmt,
+                on_progress=advance,
+            )
+    except (ClusterError, QuotesError, PipelineLoadError, ResumeError, ValueError) as e:
+        _fail(str(e))
 
 
 @cli.command("show")
