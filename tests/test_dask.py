@@ -217,6 +217,27 @@ def test_a_worker_killed_midway_loses_no_document(client, corpus, reference, tmp
 
 
 @needs_dask
+def test_tasks_cancelled_midway_are_sent_again(client, corpus, reference, tmp_path):
+    """What ``client.restart()`` does to the run's futures (without the slow restart of the workers)."""
+    from distributed import Future
+
+    from quotes.dask import run_on_cluster
+
+    cancelled: list[str] = []
+
+    def cancel_everything_under_way(result) -> None:
+        if cancelled:
+            return
+        cancelled.extend(k for k in client.futures if str(k).startswith("quotes-extract"))
+        client.cancel([Future(k, client) for k in cancelled])
+
+    out = tmp_path / "out.jsonl"
+    run_on_cluster([str(corpus)], out, client, partition_size=2, on_progress=cancel_everything_under_way)
+    assert cancelled
+    assert out.read_bytes() == reference
+
+
+@needs_dask
 def test_resume_skips_kept_documents_as_the_local_cli_does(client, corpus, reference, tmp_path):
     from quotes.dask import run_on_cluster
 
