@@ -2,8 +2,9 @@
 
 The order matters and is the whole of the logic here: quotation marks first
 (every later stage must know what is inside quotes), then transcript turns,
-then direct quotes, then reported speech from the parse, then the mentions
-and the speakers they resolve to.
+then direct quotes, then reported speech from the parse, then the settling
+of quotes that cross one another, then the mentions and the speakers they
+resolve to.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from spacy.tokens import Doc
 
 from .model import KINDS, Kind, Quote, Speaker
 from .rules import Rules, load_rules
-from .stages import direct, marks, mentions, reported, resolve, transcript
+from .stages import direct, marks, mentions, overlaps, reported, resolve, transcript
 from .stages.candidates import drop_swallowed, finalize
 
 
@@ -48,6 +49,7 @@ def run_stages(doc: Doc, config: ExtractorConfig) -> tuple[tuple[Speaker, ...], 
     found = list(transcript.turn_quotes(doc, turns))
     found += direct.find_direct(doc, quoted, turns, rules)
     found += reported.find_reported(doc, quoted, found, rules)
+    found = overlaps.settle_overlaps(doc, found, quoted, rules)
     found = drop_swallowed(found)
     found = mentions.attach_mentions(doc, found, rules)
     speakers, resolved = resolve.resolve_speakers(doc, found, turns, rules)

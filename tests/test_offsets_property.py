@@ -7,6 +7,9 @@ and for news-like text with stray quotation marks thrown in, the extractor never
 - every span (content, cue, mention) lies inside the text and equals its slice;
 - quote ids are unique and every speaker id a quote names is in ``speakers``;
 - confidence is in [0, 1];
+- quotes never cross: two contents are apart or one lies inside the other (speech reported inside
+  a quotation or a transcript turn is its own quote, so nesting is allowed), and no content is
+  reported twice (the spec: each reported clause is one quote);
 - the output is deterministic and describes the text as given (its sha256 is the text's).
 
 The number of examples comes from the Hypothesis profile (``tests/conftest.py``):
@@ -189,6 +192,22 @@ def check(text: str, result: DocumentResult) -> None:
         missing = set(q.speaker) - known
         assert not missing, f"{q.id} names unknown speaker ids {missing}"
         assert q.confidence is None or 0.0 <= q.confidence <= 1.0, f"{q.id} confidence {q.confidence}"
+    check_no_crossing(result)
+
+
+def check_no_crossing(result: DocumentResult) -> None:
+    spans = sorted(
+        ((q.content.start, q.content.end, q.id) for q in result.quotes), key=lambda t: (t[0], -t[1])
+    )
+    assert len({(s, e) for s, e, _ in spans}) == len(spans), f"a content is reported twice: {spans}"
+    open_: list[tuple[int, int, str]] = []  # contents that contain the current start, outermost first
+    for s, e, qid in spans:
+        while open_ and open_[-1][1] <= s:
+            open_.pop()
+        if open_:
+            ps, pe, pid = open_[-1]
+            assert e <= pe, f"{qid} [{s}:{e}] crosses {pid} [{ps}:{pe}]"
+        open_.append((s, e, qid))
 
 
 def run(text: str) -> None:

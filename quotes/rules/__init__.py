@@ -44,6 +44,7 @@ class Rules:
     phrasal: dict[str, dict[str, frozenset[str]]]  # verb lemma -> {child word: frames}
     human_nouns: frozenset[str]
     first_names: dict[str, str]  # given name -> "f" / "m"
+    bodies: frozenset[str] = frozenset()  # nouns for organisations ("the agency")
 
     def frames(self, lemma: str) -> frozenset[str]:
         return self.speech_verbs.get(lemma.lower(), frozenset())
@@ -129,4 +130,5 @@ def load_rules(extra: str | os.PathLike[str] | None = None) -> Rules:
         phrasal=phrasal,
         human_nouns=frozenset(w.lower() for w in _words("human_nouns.txt")),
         first_names={name.casefold(): gender for name, gender in _lines("first_names.tsv")},
+        bodies=frozenset(w.lower() for w in _words("bodies.txt")),
     )

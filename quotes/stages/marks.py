@@ -51,7 +51,7 @@ class _Open:
     paragraphs: int = 1
 
 
-def _mark_chars(rules: Rules) -> str:
+def mark_chars(rules: Rules) -> str:
     chars = set(rules.quote_pairs)
     for closes in rules.quote_pairs.values():
         chars.update(closes)
@@ -72,7 +72,7 @@ def _opens_clause(text: str, pos: int) -> bool:
 
 def find_quoted_spans(text: str, rules: Rules) -> list[QuotedSpan]:
     """Every quoted span, outermost and nested, in order of opening mark."""
-    mark_re = regex.compile("[" + regex.escape(_mark_chars(rules)) + "]|\n")
+    mark_re = regex.compile("[" + regex.escape(mark_chars(rules)) + "]|\n")
     families = {m: fam for closes in rules.quote_pairs.values() for m, fam in closes.items()}
     families.update({m: next(iter(c.values())) for m, c in rules.quote_pairs.items()})
     stack: list[_Open] = []

@@ -108,6 +108,14 @@ def _subject(v: Token, rules: Rules) -> tuple[Token | None, bool]:
         ):
             v = v.head.head  # "agreed that A and acknowledged that B", parsed with B's verb inside A
             continue
+        if v.dep_ == "conj" and v.head.pos_ in ("NOUN", "PROPN") and verb_frames(v, rules):
+            # "mentioning the need for housing and adding, ...": a speech verb the parser hung on a
+            # noun; its subject is that of the nearest verb above.
+            above = next((a for a in v.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if above is None:
+                return None, inherited
+            v, inherited = above, True
+            continue
         if v.dep_ == "conj" or (v.dep_ in INHERIT_DEPS and v.tag_ in ("VBG", "VB", "VBN")):
             if v.head is v:
                 return None, inherited

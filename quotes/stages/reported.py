@@ -98,20 +98,38 @@ def _with_tail(text: str, verb: Token, start: int, end: int, after: int) -> Offs
     return trim(text, start, end)
 
 
-def _np_content(text: str, verb: Token, obj: Token) -> Offsets | None:
+def _before_second_act(text: str, verb: Token, span: Offsets, rules: Rules) -> Offsets:
+    """A phrase content stops before a speech verb the parser hung on one of its nouns.
+
+    ``mentioning the need for housing and adding, "..."`` parses ``adding`` as
+    a conjunct of ``housing``; a verb conjoined to a noun is a misparse of a
+    second act, so the phrase ends before ``and adding``.
+    """
+    start, end = span
+    doc = verb.doc
+    for t in doc[verb.i + 1 :]:
+        if t.idx >= end:
+            break
+        if t.idx > start and t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN") and verb_frames(t, rules):
+            cc = [x for x in t.head.children if x.dep_ == "cc" and x.i < t.i]
+            return trim(text, start, (cc[-1] if cc else t).idx)
+    return span
+
+
+def _np_content(text: str, verb: Token, obj: Token, rules: Rules) -> Offsets | None:
     if obj.lower_ in PRONOUN_CONTENT or obj.pos_ == "PRON":
         return None
     start, end = _subtree_span(obj)
-    return _with_tail(text, verb, start, end, obj.i)
+    return _before_second_act(text, verb, _with_tail(text, verb, start, end, obj.i), rules)
 
 
-def _prep_content(text: str, verb: Token, prep: Token) -> Offsets | None:
+def _prep_content(text: str, verb: Token, prep: Token, rules: Rules) -> Offsets | None:
     objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
     if not objs or (len(objs) == 1 and objs[0].lower_ in PRONOUN_CONTENT):
         return None
     start = min(_subtree_span(o)[0] for o in objs)
     end = max(_subtree_span(o)[1] for o in objs)
-    return _with_tail(text, verb, start, end, prep.i)
+    return _before_second_act(text, verb, _with_tail(text, verb, start, end, prep.i), rules)
 
 
 def _frames_content(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offsets, str] | None:
@@ -137,7 +155,7 @@ def _frames_content(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offs
                 return trim(text, *_subtree_span(c)), cue, "to"
     for c in children:
         if c.dep_ == "prep" and f"prep:{c.lower_}" in frames:
-            got = _prep_content(text, verb, c)
+            got = _prep_content(text, verb, c, rules)
             if got:
                 phrase = (cue[0], c.idx + len(c)) if c.i == verb.i + 1 else cue
                 return got, phrase, "prep"
@@ -160,7 +178,7 @@ def _frames_content(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offs
         if oprd is not None:
             return trim(text, _subtree_span(obj)[0], _subtree_span(oprd)[1]), cue, "oprd"
     if "np" in frames or ("cnp" in frames and rules.is_content_noun(obj.lower_, obj.lemma_)):
-        got = _np_content(text, verb, obj)
+        got = _np_content(text, verb, obj, rules)
         if got:
             return got, cue, "np"
     return None
@@ -251,6 +269,19 @@ def _speech_noun(text: str, tok: Token, rules: Rules) -> tuple[Offsets, Offsets,
     return None
 
 
+def _introduces(text: str, content: Offsets, quote: Offsets) -> bool:
+    """The verb of a direct quote found this content too: the quote itself, or the clause just before it.
+
+    ``She stressed the need for calm: "...," she said.`` parses with the first
+    clause as a complement of ``said``; but ``said`` already has its content,
+    the quotation, and the clause is ``stressed``'s own.
+    """
+    if overlaps(content, quote):
+        return True
+    between = text[content[1] : quote[0]]
+    return content[1] <= quote[0] and not any(ch.isalnum() for ch in between) and len(between) <= 4
+
+
 def _scare(text: str, q: QuotedSpan) -> bool:
     """Marks around a single term (``the "2+2" meeting``) do not make a content mixed."""
     return len(text[q.start : q.end].split()) < MIN_MIXED_WORDS
@@ -304,7 +335,7 @@ def find_reported(
         content, cue, frame = got
         if content[1] - content[0] < 2:
             continue
-        if tok.i in direct_cues and overlaps(content, direct_cues[tok.i]):
+        if tok.i in direct_cues and _introduces(text, content, direct_cues[tok.i]):
             continue  # this verb's complement is the direct quote it introduces
         kind = "indirect"
         covering = [q for q in outer if overlaps((q.open, q.close), content) and not _scare(text, q)]

@@ -448,7 +448,7 @@ def _resolve_mention(
         if orgs:
             return orgs, "role"
     definite = head is not None and folded.startswith("the ") and head.tag_ == "NN"
-    if definite and len(last) == 1 and last[0].kind == "PERSON":
+    if definite and len(last) == 1 and last[0].kind == "PERSON" and _may_be(last[0], head, rules):
         _seen_as(r, last, c)
         return [last[0]], "definite"
     if head is not None and head.pos_ not in ("PRON", "DET", "SCONJ", "CCONJ", "ADP", "PART"):
@@ -457,6 +457,16 @@ def _resolve_mention(
         entity.human = entity.human or lemma in rules.human_nouns or head.text.title() in rules.titles
         return [entity], "phrase"
     return [], ""
+
+
+def _may_be(person: Entity, head: Token, rules: Rules) -> bool:
+    """``the <noun>`` can name this person: not an organisation, and no title the person is known without."""
+    lemma = head.lemma_.lower()
+    if lemma in rules.bodies:
+        return False
+    if head.text.title() in rules.titles and person.roles:
+        return lemma in person.roles or head.lower_ in person.roles
+    return True
 
 
 def _seen_as(r: Resolver, entities: list[Entity], c: Candidate) -> None:
