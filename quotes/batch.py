@@ -12,9 +12,10 @@ How the work is done:
   ``E201`` (failure) record.
 - The bound is a ``SIGALRM`` timer in the process that parses, which works
   with ``-j 1`` (in the main process) as with worker processes. It stops
-  Python code; a parse stuck inside compiled code is caught by the worker
-  pool instead, which kills the worker past a hard deadline, gives the
-  document ``E106`` and starts a fresh worker.
+  Python code, between compiled steps (one piece of a long document, see
+  :mod:`quotes.longdocs`); a parse stuck inside compiled code is caught by
+  the worker pool instead, which kills the worker past a hard deadline,
+  gives the document ``E106`` and starts a fresh worker.
 - With ``n_process > 1`` each worker process loads the pipeline once and is
   given one chunk at a time. Results come back in any order and are put back
   in input order; at most a fixed window of documents is in flight, so memory
@@ -60,13 +61,19 @@ class DocumentTimeout(BaseException):
     """Raised by the timer; a BaseException so that no ``except Exception`` on the way swallows it."""
 
 
-def _on_alarm(signum: int, frame: Any) -> None:
-    raise DocumentTimeout
+#: Seconds between repeated alarms once the time is up: an exception raised while Python runs a
+#: finalizer (``__del__``, a weakref callback) is printed and dropped, so one alarm may be lost.
+ALARM_REPEAT = 0.25
 
 
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`DocumentTimeout` in this block after ``seconds`` (main thread, POSIX; else no limit)."""
+    """Raise :class:`DocumentTimeout` in this block after ``seconds`` (main thread, POSIX; else no limit).
+
+    The alarm repeats until the block is left, and a block that finishes after
+    its time was up raises too, so a swallowed alarm cannot let a document
+    run on unbounded or pass as done in time.
+    """
     if (
         not seconds
         or seconds <= 0
@@ -75,13 +82,30 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     ):
         yield
         return
-    old = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    fired = False
+    active = True
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        nonlocal fired
+        if active:
+            fired = True
+            raise DocumentTimeout
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds, ALARM_REPEAT)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+        while True:  # an alarm may still arrive while the timer is taken down: take it down again
+            try:
+                active = False
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, old)
+                break
+            except DocumentTimeout:
+                continue
+    if fired:
+        raise DocumentTimeout  # the block ran past its time and an alarm was swallowed on the way
 
 
 def _timeout_result(name: str, sha: str, seconds: float | None) -> DocumentResult:

@@ -151,13 +151,14 @@ def read_document(
     name = name if name is not None else display_name(os.fspath(path))
     try:
         size = os.path.getsize(path)
-        if _too_big(size, max_chars):
-            return Document(
-                name,
-                None,
-                error_record(Errors.E105, length=f"about {size:,} bytes, so", limit=f"{max_chars:,}"),
-            )
         with open(path, "rb") as f:
+            if _too_big(size, max_chars):
+                return Document(
+                    name,
+                    None,
+                    error_record(Errors.E105, length=f"about {size:,} bytes, so", limit=f"{max_chars:,}"),
+                    _sha256_of(f),  # hashed in blocks, never held whole
+                )
             data = f.read()
     except OSError as e:
         return Document(name, None, error_record(Errors.E104, detail=e.strerror or e))
@@ -169,15 +170,24 @@ def read_stream(stream: BinaryIO, name: str = STDIN, max_chars: int = DEFAULT_MA
     try:
         limit = 4 * max_chars + 4
         data = stream.read(limit + 1)
+        if len(data) > limit:
+            return Document(
+                name,
+                None,
+                error_record(Errors.E105, length=f"more than {limit:,} bytes, so", limit=f"{max_chars:,}"),
+                _sha256_of(stream, data),
+            )
     except OSError as e:
         return Document(name, None, error_record(Errors.E104, detail=e.strerror or e))
-    if len(data) > limit:
-        return Document(
-            name,
-            None,
-            error_record(Errors.E105, length=f"more than {limit:,} bytes, so", limit=f"{max_chars:,}"),
-        )
     return _document(name, data, max_chars)
+
+
+def _sha256_of(stream: BinaryIO, head: bytes = b"") -> str:
+    """The sha256 of ``head`` and the rest of ``stream``, read a block at a time."""
+    digest = hashlib.sha256(head)
+    for block in iter(lambda: stream.read(1 << 20), b""):
+        digest.update(block)
+    return digest.hexdigest()
 
 
 def _document(name: str, data: bytes, max_chars: int) -> Document:

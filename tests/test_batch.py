@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import time
@@ -98,6 +99,30 @@ def test_time_limit_restores_the_alarm() -> None:
         pass
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     with pytest.raises(batch.DocumentTimeout), batch.time_limit(0.05):
+        time.sleep(2)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.default_int_handler, None)
+
+
+def test_time_limit_survives_a_swallowed_alarm() -> None:
+    """An alarm that lands in a finalizer is dropped by Python; the next one still stops the block."""
+    reached_end = False
+    with pytest.raises(batch.DocumentTimeout), batch.time_limit(0.05):
+        with contextlib.suppress(batch.DocumentTimeout):  # what "Exception ignored in __del__" amounts to
+            time.sleep(2)
+        time.sleep(30)  # stopped by the repeated alarm, long before this ends
+        reached_end = True
+    assert not reached_end
+    time.sleep(0.6)  # no alarm is left armed to go off later
+
+
+def test_time_limit_raises_after_a_block_that_ran_out_of_time() -> None:
+    # The alarm is swallowed (innermost), and the block then ends on its own.
+    with (
+        pytest.raises(batch.DocumentTimeout),
+        batch.time_limit(0.05),
+        contextlib.suppress(batch.DocumentTimeout),
+    ):
         time.sleep(2)
 
 
