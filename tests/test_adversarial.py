@@ -21,6 +21,7 @@ from quotes import longdocs
 from quotes.model import DocumentResult
 from quotes.rules import load_rules
 from quotes.stages import layout, marks, transcript
+from quotes.stages.overlaps import crosses
 
 THOROUGH = os.environ.get("HYPOTHESIS_PROFILE") == "thorough"
 RULES = load_rules()
@@ -84,6 +85,29 @@ def test_quote_marks_only_through_the_pipeline():
         assert not result.errors
         if not THOROUGH:
             break
+
+
+def _nested(depth: int) -> str:
+    """``“‘“‘ ... core ... ’”’”``: quotations nested ``depth`` deep, double and single marks in turn."""
+    opens = "".join("“‘"[i % 2] for i in range(depth))
+    closes = "".join("”’"[i % 2] for i in reversed(range(depth)))
+    return f"Ana Ruiz said {opens}we will rebuild it{closes}, the paper reported."
+
+
+def test_thousands_of_nested_quotes_in_the_marks_stage():
+    text = _nested(5_000)
+    spans = timed(marks.find_quoted_spans, text, RULES, limit=5)
+    assert all(0 <= s.open <= s.start <= s.end <= s.close <= len(text) for s in spans)
+
+
+def test_thousands_of_nested_quotes_through_the_pipeline():
+    text = _nested(5_000 if THOROUGH else 2_000)
+    result = quotes.extract(text)
+    assert not result.errors
+    check_spans(text, result)
+    contents = [(q.content.start, q.content.end) for q in result.quotes]
+    assert len(set(contents)) == len(contents)
+    assert not any(crosses(a, b) for a in contents for b in contents)
 
 
 def test_ten_thousand_unclosed_paragraphs_in_the_marks_stage():
