@@ -340,7 +340,10 @@ class _Pool:
             if exhausted and not in_flight:
                 return
             busy = [w for w in self.workers if w.task is not None or not w.ready]
-            if not busy:  # pragma: no cover - documents in flight are always queued or with a worker
+            if not busy:
+                if not exhausted and not queue:
+                    continue  # the window filled with failed reads, all given out now: take more input
+                # pragma: no cover - documents in flight are always queued or with a worker
                 raise RuntimeError("batch: documents in flight but no work under way")
             limit = max(0.0, min(w.deadline for w in busy) - time.monotonic())
             ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=limit)

@@ -133,6 +133,16 @@ def test_pool_matches_in_process(nlp) -> None:
     assert one == two
 
 
+def test_pool_takes_more_input_after_a_window_of_failed_reads(nlp) -> None:
+    """More unreadable files in a row than the pool keeps in flight: the run goes on to the rest."""
+    window = 2 * batch.CHUNK_DOCS * 4
+    texts = [TEXTS[0]] + [""] * (window + 5) + TEXTS
+    one = [dumps(r) for r in extract_documents(docs(texts), index=SpeakerIndex())]
+    two = [dumps(r) for r in extract_documents(docs(texts), index=SpeakerIndex(), n_process=2)]
+    assert len(two) == len(texts)
+    assert one == two
+
+
 def _hang_or_die(nlp, chunk, timeout):
     """A chunk function for forked workers: 'HANG' ignores the alarm (stuck in C), 'DIE' kills the worker."""
     if any("HANG" in text for _, _, text, _ in chunk):

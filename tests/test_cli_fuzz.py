@@ -62,7 +62,9 @@ any_text = st.one_of(news, st.text(max_size=200))
 
 @st.composite
 def truncated_utf8(draw: st.DrawFn) -> bytes:
-    data = draw(st.text(alphabet=st.characters(min_codepoint=0x80), min_size=1, max_size=60)).encode("utf-8")
+    data = draw(
+        st.text(alphabet=st.characters(min_codepoint=0x80, codec="utf-8"), min_size=1, max_size=60)
+    ).encode("utf-8")
     cut = draw(st.integers(1, len(data)))
     prefix = draw(news).encode("utf-8")
     return prefix + data[:cut]
