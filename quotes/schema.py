@@ -74,9 +74,15 @@ def to_dict(result: DocumentResult, *, with_errors: bool = True) -> dict[str, An
     return d
 
 
+#: Characters that ``json.dumps(ensure_ascii=False)`` leaves raw but that ``str.splitlines()`` (and
+#: JavaScript before ES2019) take for line breaks; escaped, a record stays one line for every reader.
+_LINE_BREAKS_IN_STRINGS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def dumps(result: DocumentResult, *, indent: int | None = None) -> str:
-    """One record as JSON; with ``indent=None`` it is a single JSON Lines line."""
-    return json.dumps(to_dict(result), ensure_ascii=False, indent=indent)
+    """One record as JSON; with ``indent=None`` it is a single JSON Lines line, however it is split."""
+    # These characters can only stand inside JSON strings, where their escapes mean the same.
+    return json.dumps(to_dict(result), ensure_ascii=False, indent=indent).translate(_LINE_BREAKS_IN_STRINGS)
 
 
 def _umask() -> int:

@@ -690,6 +690,24 @@ def test_jsonl_round_trip(tmp_path: Path):
     assert _leftovers(tmp_path, {"out.jsonl"}) == []
 
 
+@pytest.mark.parametrize("brk", ["\x85", "\u2028", "\u2029", "\r", "\x0b", "\x1e"])
+def test_jsonl_record_is_one_line_for_every_line_splitter(tmp_path: Path, brk: str):
+    """Text with a character ``str.splitlines()`` breaks on (NEL, LS, PS, ...) still makes one line."""
+    text = f"a{brk}b said: c{brk}d"
+    record = DocumentResult(
+        document=f"x{brk}y.txt",
+        sha256=sha256_text(text),
+        quotes=(Quote("q1", "direct", Span.of(text, 0, len(text))),),
+    )
+    line = dumps(record)
+    assert len(line.splitlines()) == 1 and brk not in line
+    assert loads(line, text=text) == record
+    path = tmp_path / "out.jsonl"
+    write_jsonl([record, record], path)
+    assert len(path.read_text(encoding="utf-8").splitlines()) == 2
+    assert list(read_jsonl(path)) == [record, record]
+
+
 def test_jsonl_skips_blank_lines_and_names_the_bad_line(tmp_path: Path):
     path = tmp_path / "out.jsonl"
     good = dumps(FAILED)
