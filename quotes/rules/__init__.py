@@ -45,6 +45,8 @@ class Rules:
     human_nouns: frozenset[str]
     first_names: dict[str, str]  # given name -> "f" / "m"
     bodies: frozenset[str] = frozenset()  # nouns for organisations ("the agency")
+    not_cues: tuple[tuple[str, ...], ...] = ()  # fixed phrases with a speech verb that report nothing
+    refusals: frozenset[str] = frozenset()  # "declined to comment": verbs that cancel the act below them
 
     def frames(self, lemma: str) -> frozenset[str]:
         return self.speech_verbs.get(lemma.lower(), frozenset())
@@ -131,4 +133,6 @@ def load_rules(extra: str | os.PathLike[str] | None = None) -> Rules:
         human_nouns=frozenset(w.lower() for w in _words("human_nouns.txt")),
         first_names={name.casefold(): gender for name, gender in _lines("first_names.tsv")},
         bodies=frozenset(w.lower() for w in _words("bodies.txt")),
+        not_cues=tuple(tuple(row[0].lower().split()) for row in _lines("not_cues.txt")),
+        refusals=frozenset(w.lower() for w in _words("refusal_verbs.txt")),
     )

@@ -60,6 +60,16 @@ def can_speak(subj: Token, rules: Rules) -> bool:
     return False
 
 
+def can_report(subj: Token, rules: Rules) -> bool:
+    """What may perform a speech act: a speaker, an organisation, or a document (``the statement said``)."""
+    if can_speak(subj, rules):
+        return True
+    return any(
+        subj.doc[i].lemma_.lower() in rules.speech_nouns or subj.doc[i].lemma_.lower() in rules.bodies
+        for i in _name_tokens(subj)
+    )
+
+
 def subject_of(v: Token, rules: Rules) -> Token | None:
     """The token that names who performs the speech act of verb ``v``."""
     found, inherited = _subject(v, rules)

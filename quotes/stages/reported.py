@@ -23,6 +23,7 @@ from .candidates import Candidate, Intervals, Offsets, inside, overlaps, trim
 from .direct import cue_phrase, is_speech_verb, verb_frames
 from .layout import layout_of
 from .marks import QuotedSpan
+from .mentions import can_report, subject_of
 
 CLAUSE_DEPS = ("ccomp",)
 WH_WORDS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "which"})
@@ -32,6 +33,8 @@ CONTENT_TAIL_DEPS = frozenset({"prep", "dative", "oprd", "acomp", "xcomp", "ccom
 NP_STOP_DEPS = frozenset({"cc", "conj", "punct", "mark", "advmod", "npadvmod", "relcl"})
 #: A quoted fragment needs this many words to make a reported content mixed.
 MIN_MIXED_WORDS = 2
+#: An ``according to`` phrase with this many words on each side interrupts its content.
+MIN_SIDE_WORDS = 3
 PRONOUN_CONTENT = frozenset(
     {"it", "this", "that", "so", "something", "nothing", "anything", "them", "these", "those"}
 )
@@ -154,7 +157,9 @@ def _frames_content(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offs
             if c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.lefts):
                 return trim(text, *_subtree_span(c)), cue, "to"
     for c in children:
-        if c.dep_ == "prep" and f"prep:{c.lower_}" in frames:
+        if c.dep_ == "prep" and c.i > verb.i and f"prep:{c.lower_}" in frames:
+            # A frame preposition follows its verb ("called on X to ..."); one before it is an
+            # adjunct ("X on Wednesday called ...").
             got = _prep_content(text, verb, c, rules)
             if got:
                 phrase = (cue[0], c.idx + len(c)) if c.i == verb.i + 1 else cue
@@ -222,6 +227,34 @@ def _parenthetical(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offse
     return trim(text, start, end), cue_phrase(verb, rules), "parenthetical"
 
 
+def _in_fixed_phrase(tok: Token, rules: Rules) -> bool:
+    """The token is part of a listed phrase (``rules/not_cues.txt``) as it stands in the text."""
+    doc, word = tok.doc, tok.lower_
+    for phrase in rules.not_cues:
+        for k, w in enumerate(phrase):
+            start = tok.i - k
+            if (
+                w == word
+                and start >= 0
+                and start + len(phrase) <= len(doc)
+                and all(doc[start + j].lower_ == p for j, p in enumerate(phrase))
+            ):
+                return True
+    return False
+
+
+def _not_an_act(verb: Token, rules: Rules) -> bool:
+    """``the polls indicated ...``, ``That said, ...``, ``declined to comment on ...``: no one's speech here."""
+    if _in_fixed_phrase(verb, rules):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rules.refusals:
+        return True
+    if "agent" not in verb_frames(verb, rules):
+        return False
+    subj = subject_of(verb, rules)
+    return subj is not None and not can_report(subj, rules)
+
+
 def _according_to(text: str, tok: Token) -> tuple[Offsets, Offsets, Token] | None:
     if tok.lower_ != "according" or tok.i + 1 >= len(tok.doc) or tok.nbor(1).lower_ != "to":
         return None
@@ -235,8 +268,17 @@ def _according_to(text: str, tok: Token) -> tuple[Offsets, Offsets, Token] | Non
     phrase_start, phrase_end = tok.idx, _subtree_span(pobj)[1]
     before = trim(text, sent.start_char, phrase_start)
     after = trim(text, phrase_end, sent.end_char)
-    content = after if (after[1] - after[0]) >= (before[1] - before[0]) else before
+    if _words(text, before) >= MIN_SIDE_WORDS and _words(text, after) >= MIN_SIDE_WORDS:
+        # "X leads, according to the poll, in three states": the phrase interrupts the clause it
+        # attributes, so the content is the whole stretch around it.
+        content = (before[0], after[1])
+    else:
+        content = after if (after[1] - after[0]) >= (before[1] - before[0]) else before
     return content, (tok.idx, to.idx + len(to)), pobj
+
+
+def _words(text: str, span: Offsets) -> int:
+    return sum(1 for w in text[span[0] : span[1]].split() if any(ch.isalnum() for ch in w))
 
 
 def _speech_noun(text: str, tok: Token, rules: Rules) -> tuple[Offsets, Offsets, Token | None, Token] | None:
@@ -315,6 +357,8 @@ def find_reported(
                 mention_tok = acc[2]
                 conf = 0.85
         elif verb_frames(tok, rules):
+            if _not_an_act(tok, rules):
+                continue
             inv = _inverted(text, tok, rules)
             if inv:
                 got, mention_tok = (inv[0], inv[1], "parenthetical"), inv[2]
