@@ -218,7 +218,8 @@ def _embedded(text: str, q: QuotedSpan, index: TokenIndex, cue: Token | None, ru
     before = index.at(q.open - 1) if q.open > 0 else None
     if before is not None and before.idx + len(before) <= q.open and before.is_alpha:
         near_cue = cue is not None and cue_span[1] <= q.open and _only_adjuncts(index, cue_span[1], q.open)
-        if not (cue_span[0] <= before.idx < cue_span[1] or near_cue or before.dep_ == "nsubj"):
+        own_subject = cue is not None and before.dep_ == "nsubj" and before.head.i == cue.i
+        if not (cue_span[0] <= before.idx < cue_span[1] or near_cue or own_subject):
             return True
     after = index.at(q.close)
     if after is not None and after.idx >= q.close and after.is_alpha and after.idx - q.close <= 1:

@@ -72,6 +72,21 @@ def _clause_content(text: str, c: Token, allow_wh: bool, rules: Rules) -> Offset
     return trim(text, first.idx, end)
 
 
+def _with_sibling_clauses(text: str, content: Offsets, later: list[Token]) -> Offsets:
+    """``said he is ready to "take on X," secure Y and cut Z``: a quotation mark can split one
+    reported clause into sibling complements of the verb; those set off by punctuation alone join it."""
+    start, end = content
+    for c in later:
+        if c.dep_ not in CLAUSE_DEPS:
+            continue
+        cstart, cend = _subtree_span(c)
+        gap = text[end:cstart]
+        if cstart < end or gap.strip(" ,;\"'“”‘’") or "\n" in gap:
+            break
+        end = trim(text, start, cend)[1]
+    return start, end
+
+
 def _reports_again(verb: Token, rules: Rules) -> bool:
     """A coordinated speech verb with a content of its own and no subject of its own."""
     if not verb_frames(verb, rules) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -147,11 +162,11 @@ def _frames_content(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offs
     elif all(f.startswith("prt:") for f in frames):
         return None
     if "clause" in frames or "wh" in frames:
-        for c in children:
+        for n, c in enumerate(children):
             if c.dep_ in CLAUSE_DEPS:
                 got = _clause_content(text, c, "wh" in frames, rules)
                 if got:
-                    return got, cue, "clause"
+                    return _with_sibling_clauses(text, got, children[n + 1 :]), cue, "clause"
     if "to" in frames:
         for c in children:
             if c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.lefts):
