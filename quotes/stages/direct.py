@@ -26,6 +26,8 @@ from .transcript import Turn
 #: A span shorter than this, with no cue governing it, is a scare quote or a title.
 MIN_WORDS_WITH_NEARBY_CUE = 3
 MIN_WORDS_BARE = 6
+#: A quotation continues the quote before it when at most this many characters (its cue) stand between.
+CONTINUATION_REACH = 120
 #: How far (in characters) a colon that introduces a quotation may stand before its opening mark.
 COLON_REACH = 8
 SENTENCE_OPENERS = ".!?:;\"“”'’…\n—–-("
@@ -122,6 +124,7 @@ def find_direct(doc: Doc, quoted: list[QuotedSpan], turns: list[Turn], rules: Ru
     outer = [q for q in quoted if q.depth == 0]
     interiors = Intervals((q.start, q.end) for q in outer if q.closed)
     found: list[Candidate] = []
+    speaking: QuotedSpan | None = None  # the last quotation found with a speaker of its own
     layout = layout_of(text)
     for q in outer:
         if q.end <= q.start or any(s - 2 <= q.start and q.end <= e + 2 for s, e in posts):
@@ -181,13 +184,40 @@ def find_direct(doc: Doc, quoted: list[QuotedSpan], turns: list[Turn], rules: Ru
                     rule="direct-cue",
                 )
             )
-        elif words >= MIN_WORDS_BARE and _starts_sentence(text, q) and _ends_sentence(text, q):
-            found.append(
-                Candidate(
-                    kind="direct", content=content, confidence=0.6, rule="direct-bare", context_speaker=True
+            speaking = q
+        elif _starts_sentence(text, q) and _ends_sentence(text, q):
+            if speaking is not None and _continues(text, speaking, q):
+                # '"A," she said. "B."': the speaker goes on in the next quotation.
+                found.append(
+                    Candidate(
+                        kind="direct",
+                        content=content,
+                        confidence=0.8,
+                        rule="direct-continued",
+                        context_speaker=True,
+                    )
                 )
-            )
+                speaking = q
+            elif words >= MIN_WORDS_BARE:
+                found.append(
+                    Candidate(
+                        kind="direct",
+                        content=content,
+                        confidence=0.6,
+                        rule="direct-bare",
+                        context_speaker=True,
+                    )
+                )
+                speaking = None
     return found
+
+
+def _continues(text: str, previous: QuotedSpan, q: QuotedSpan) -> bool:
+    """The quotation follows a quote with a speaker in the same paragraph, with at most its cue between."""
+    between = text[previous.close : q.open]
+    if len(between) > CONTINUATION_REACH or "\n" in between or any(m in between for m in '"“”«»'):
+        return False
+    return between.rstrip()[-1:] in ".!?,:;…" or not between.strip(" \"'”’")
 
 
 def _only_adjuncts(index: TokenIndex, start: int, end: int) -> bool:
