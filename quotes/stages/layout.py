@@ -18,6 +18,15 @@ def is_heading(line: str, max_words: int = HEADING_MAX_WORDS) -> bool:
     return 0 < len(words) <= max_words and not line.rstrip().endswith(SENTENCE_END)
 
 
+def is_title_case(line: str, max_words: int = HEADING_MAX_WORDS) -> bool:
+    """A headline set in title case (``Sanders Pins The Rise Of ISIS On Iraq.``), full stop or not."""
+    words = [w for w in line.split() if sum(ch.isalpha() for ch in w) >= 4]
+    if len(words) < 3 or len(line.split()) > max_words:
+        return False
+    capitalised = sum(1 for w in words if w.lstrip("\"'“‘(")[:1].isupper())
+    return capitalised * 10 >= len(words) * 8
+
+
 class Layout:
     """Which line each offset is on, and whether that line is a heading."""
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from ..rules import Rules
 from .candidates import Candidate, Intervals, trim
-from .layout import PARAGRAPH, is_heading
+from .layout import PARAGRAPH, is_heading, is_title_case
 
 LABEL = regex.compile(r"[ \t]{0,20}(?P<label>[^\n:]{1,100}?)[ \t]{0,20}:(?![/\d])[ \t]{0,20}(?=\S)")
 #: The signature that closes a quoted post: "— Name (@handle)". Searched for only just before
@@ -91,6 +91,14 @@ def _signed_post(text: str, ps: int, pe: int) -> tuple[tuple[int, int], tuple[in
     return (start, end), sig.span("name")
 
 
+def _about(line: str, label: str, rules: Rules) -> bool:
+    """The paragraph names the labelled speaker (``Kasich, who brags ...``): prose about them, not their turn."""
+    words = [w for w in label.replace(",", " ").split() if w not in rules.titles and w[:1].isupper()]
+    if not words or label.casefold() in rules.transcript_labels:
+        return False
+    return regex.search(rf"\b{regex.escape(words[-1])}\b", line) is not None
+
+
 def find_turns(doc: Doc, rules: Rules) -> list[Turn]:
     text = doc.text
     paragraphs = [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
@@ -135,7 +143,12 @@ def find_turns(doc: Doc, rules: Rules) -> list[Turn]:
             continue
         if current is None or not continuing:
             continue
-        if is_heading(line, TURN_HEADING_MAX_WORDS) or LABEL.match(text, ps, pe):
+        if (
+            is_heading(line, TURN_HEADING_MAX_WORDS)
+            or is_title_case(line)
+            or LABEL.match(text, ps, pe)
+            or _about(line, text[current[1][0] : current[1][1]], rules)
+        ):
             current = None
             continue
         start, end = trim(text, ps, pe, final=False)
