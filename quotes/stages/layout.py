@@ -33,7 +33,7 @@ class Layout:
     def __init__(self, text: str) -> None:
         self.lines = [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
         self.starts = [s for s, _ in self.lines]
-        self.headings = [is_heading(text[s:e]) for s, e in self.lines]
+        self.headings = [is_heading(text[s:e]) or is_title_case(text[s:e]) for s, e in self.lines]
 
     def in_heading(self, offset: int) -> bool:
         i = bisect_right(self.starts, offset) - 1
