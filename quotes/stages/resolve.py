@@ -36,6 +36,8 @@ NAME_ENTS = frozenset({"PERSON", "ORG"})
 MAX_ALIAS_CHARS = 200
 ROMAN = re.compile(r"[IVX]+")
 GROUP_WORDS = frozenset({"both", "two", "three", "all"})
+#: Determiners with which a plural phrase refers back to parties already named ("the ministers").
+REFERRING = ("the ", "these ", "those ")
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 ATTRIBUTION_CONFIDENCE = {
     "label": 0.95,
@@ -438,7 +440,11 @@ def _resolve_mention(
     if head is not None and (
         counted or (head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in rules.groups)
     ):
-        return _group(r, c, last, last_group), "group"
+        # "the two ministers", "both leaders": the parties named before. A bare plural ("local
+        # officials said") names people of its own, who become a speaker by that phrase below.
+        members = _group(r, c, last, last_group) if counted or folded.startswith(REFERRING) else []
+        if members:
+            return members, "group"
     role = _by_role(r, c, words)
     if role is not None:
         _seen_as(r, [role], c)
