@@ -33,6 +33,8 @@ CONTENT_TAIL_DEPS = frozenset({"prep", "dative", "oprd", "acomp", "xcomp", "ccom
 NP_STOP_DEPS = frozenset({"cc", "conj", "punct", "mark", "advmod", "npadvmod", "relcl"})
 #: A quoted fragment needs this many words to make a reported content mixed.
 MIN_MIXED_WORDS = 2
+#: What sets a parenthetical speech verb off from the clause it reports (``..., officials said``).
+PARENTHETICAL_MARKS = frozenset({",", "—", "–", "--"})
 #: An ``according to`` phrase with this many words on each side interrupts its content.
 MIN_SIDE_WORDS = 3
 PRONOUN_CONTENT = frozenset(
@@ -70,6 +72,10 @@ def _clause_content(text: str, c: Token, allow_wh: bool, rules: Rules) -> Offset
             end = min(end, stop.idx)
             break
     return trim(text, first.idx, end)
+
+
+def _colon_between(clause: Token, verb: Token) -> bool:
+    return any(t.text == ":" for t in verb.doc[clause.right_edge.i + 1 : verb.left_edge.i + 1])
 
 
 def _with_sibling_clauses(text: str, content: Offsets, later: list[Token]) -> Offsets:
@@ -162,8 +168,11 @@ def _frames_content(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offs
     elif all(f.startswith("prt:") for f in frames):
         return None
     if "clause" in frames or "wh" in frames:
-        for n, c in enumerate(children):
-            if c.dep_ in CLAUSE_DEPS:
+        # A complement after the verb first: in "X cites an example: he says Y", Y is what he says.
+        order = sorted(range(len(children)), key=lambda n: children[n].i < verb.i)
+        for n in order:
+            c = children[n]
+            if c.dep_ in CLAUSE_DEPS and not (c.i < verb.i and _colon_between(c, verb)):
                 got = _clause_content(text, c, "wh" in frames, rules)
                 if got:
                     return _with_sibling_clauses(text, got, children[n + 1 :]), cue, "clause"
@@ -184,12 +193,14 @@ def _frames_content(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offs
         return None
     if "as" in frames:
         # "described the call as ...": the "as" may hang off the verb or off the object.
+        # ... or mark a participle ("described the country as beset by crime").
         as_tok = next(
-            (t for t in verb.subtree if t.lower_ == "as" and t.dep_ == "prep" and t.i > obj.i), None
+            (t for t in verb.subtree if t.lower_ == "as" and t.dep_ in ("prep", "mark") and t.i > obj.i), None
         )
         if as_tok is not None:
+            phrase = as_tok if as_tok.dep_ == "prep" else as_tok.head
             return (
-                _with_tail(text, verb, _subtree_span(obj)[0], _subtree_span(as_tok)[1], as_tok.i),
+                _with_tail(text, verb, _subtree_span(obj)[0], _subtree_span(phrase)[1], phrase.i),
                 cue,
                 "as",
             )
@@ -227,11 +238,21 @@ def _parenthetical(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offse
     head = verb.head
     if head is verb or head.pos_ not in ("VERB", "AUX") or is_speech_verb(head, rules, "clause"):
         return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    doc = verb.doc
     left = verb.left_edge
-    set_off = left.text == "," or (left.i > 0 and verb.doc[left.i - 1].text == ",")
+    set_off = (
+        left.text == ","
+        or (left.i > 0 and doc[left.i - 1].text == ",")
+        or (subj.left_edge.i > 0 and doc[subj.left_edge.i - 1].text == ",")
+    )
     if head.i > verb.i and not set_off:
         return None  # "X, he said, Y": only a verb set off by commas reports the clause around it
-    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if head.i < verb.i and not (left.i > 0 and doc[left.i - 1].text in PARENTHETICAL_MARKS):
+        # "The plan is dead, officials said.": a comma or dash sets the verb off from the clause;
+        # after a colon the verb opens a sentence of its own ("... as an example: He says ...").
         return None
     if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
         return None
