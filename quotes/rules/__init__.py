@@ -47,6 +47,7 @@ class Rules:
     bodies: frozenset[str] = frozenset()  # nouns for organisations ("the agency")
     not_cues: tuple[tuple[str, ...], ...] = ()  # fixed phrases with a speech verb that report nothing
     refusals: frozenset[str] = frozenset()  # "declined to comment": verbs that cancel the act below them
+    work_title_cues: frozenset[str] = frozenset()  # on "Face the Nation", the book "...": titles, not speech
 
     def frames(self, lemma: str) -> frozenset[str]:
         return self.speech_verbs.get(lemma.lower(), frozenset())
@@ -135,4 +136,5 @@ def load_rules(extra: str | os.PathLike[str] | None = None) -> Rules:
         bodies=frozenset(w.lower() for w in _words("bodies.txt")),
         not_cues=tuple(tuple(row[0].lower().split()) for row in _lines("not_cues.txt")),
         refusals=frozenset(w.lower() for w in _words("refusal_verbs.txt")),
+        work_title_cues=frozenset(w.lower() for w in _words("work_title_cues.txt")),
     )

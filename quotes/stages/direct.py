@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ..rules import Rules
 from .candidates import Candidate, Intervals
 from .layout import layout_of
-from .marks import QuotedSpan
+from .marks import QuotedSpan, is_work_title
 from .transcript import Turn
 
 #: A span shorter than this, with no cue governing it, is a scare quote or a title.
@@ -131,6 +131,8 @@ def find_direct(doc: Doc, quoted: list[QuotedSpan], turns: list[Turn], rules: Ru
             continue
         if layout.in_heading(q.open):
             continue  # a headline is not speech
+        if is_work_title(text, q, rules):
+            continue
         words = len(text[q.start : q.end].split())
         if words == 0:
             continue

@@ -179,3 +179,28 @@ def find_quoted_spans(text: str, rules: Rules) -> list[QuotedSpan]:
         close_top(n, n, closed=False)
     out.sort(key=lambda q: (q.open, -q.close))
     return out
+
+
+#: A work's title is short; a quotation of more words is speech whatever its capitals.
+MAX_TITLE_WORDS = 10
+POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
+
+
+def is_work_title(text: str, q: QuotedSpan, rules: Rules) -> bool:
+    """``on ABC's "This Week,"``, ``a play called "Sons of Trump"``: the title of a work, not speech.
+
+    A short quotation in title case after a possessive or a word that introduces a title
+    (``rules/work_title_cues.txt``).
+    """
+    words = [w.strip(".,;:!?…\"'“”‘’()") for w in text[q.start : q.end].split()]
+    words = [w for w in words if w]
+    if not words or len(words) > MAX_TITLE_WORDS or not words[0][:1].isupper():
+        return False
+    long_words = [w for w in words[1:] if sum(ch.isalpha() for ch in w) >= 4]
+    if sum(1 for w in long_words if w[:1].isupper()) * 10 < len(long_words) * 8:
+        return False
+    before = text[max(0, q.open - 40) : q.open].split()
+    if not before:
+        return False
+    last = before[-1].rstrip(",:")
+    return last.endswith(POSSESSIVE_ENDS) or last.lower() in rules.work_title_cues

@@ -22,7 +22,7 @@ from ..rules import Rules
 from .candidates import Candidate, Intervals, Offsets, inside, overlaps, trim
 from .direct import cue_phrase, is_speech_verb, verb_frames
 from .layout import layout_of
-from .marks import QuotedSpan
+from .marks import QuotedSpan, is_work_title
 from .mentions import can_report, subject_of
 
 CLAUSE_DEPS = ("ccomp",)
@@ -418,7 +418,13 @@ def find_reported(
         if tok.i in direct_cues and _introduces(text, content, direct_cues[tok.i]):
             continue  # this verb's complement is the direct quote it introduces
         kind = "indirect"
-        covering = [q for q in outer if overlaps((q.open, q.close), content) and not _scare(text, q)]
+        covering = [
+            q
+            for q in outer
+            if overlaps((q.open, q.close), content)
+            and not _scare(text, q)
+            and not is_work_title(text, q, rules)
+        ]
         if covering:
             whole = next((q for q in covering if inside(content, (q.open, q.close))), None)
             if whole is not None:
