@@ -285,10 +285,21 @@ def _not_an_act(verb: Token, rules: Rules) -> bool:
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rules.refusals:
         return True
-    if "agent" not in verb_frames(verb, rules):
+    frames = verb_frames(verb, rules)
+    if "active" in frames and _passive(verb):
+        return True
+    if "agent" not in frames:
         return False
     subj = subject_of(verb, rules)
     return subj is not None and not can_report(subj, rules)
+
+
+def _passive(verb: Token) -> bool:
+    """``was asked``, ``Asked about X, ...``: a past participle without a subject of its own, or with auxpass."""
+    if verb.tag_ != "VBN":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps or "nsubjpass" in deps or not deps & {"nsubj", "aux"}
 
 
 def _according_to(text: str, tok: Token) -> tuple[Offsets, Offsets, Token] | None:
