@@ -18,7 +18,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from ..rules import Rules
-from .candidates import Candidate, Intervals
+from .candidates import Candidate, Intervals, Offsets
 from .layout import layout_of
 from .marks import QuotedSpan, is_work_title
 from .transcript import Turn
@@ -28,6 +28,7 @@ MIN_WORDS_WITH_NEARBY_CUE = 3
 MIN_WORDS_BARE = 6
 #: A quotation continues the quote before it when at most this many characters (its cue) stand between.
 CONTINUATION_REACH = 120
+CUE_CLAUSE_REACH = 300
 #: How far (in characters) a colon that introduces a quotation may stand before its opening mark.
 COLON_REACH = 8
 SENTENCE_OPENERS = ".!?:;\"“”'’…\n—–-("
@@ -113,7 +114,7 @@ def _starts_sentence(text: str, q: QuotedSpan) -> bool:
 def _ends_sentence(text: str, q: QuotedSpan) -> bool:
     if not q.closed:
         return True
-    inner = text[q.start : q.end].rstrip()
+    inner = text[q.start : q.end].rstrip().rstrip("'\"’”»›")  # a quotation may end inside a nested one
     return bool(inner) and inner[-1] in ".!?,…—-:;"
 
 
@@ -124,7 +125,7 @@ def find_direct(doc: Doc, quoted: list[QuotedSpan], turns: list[Turn], rules: Ru
     outer = [q for q in quoted if q.depth == 0]
     interiors = Intervals((q.start, q.end) for q in outer if q.closed)
     found: list[Candidate] = []
-    speaking: QuotedSpan | None = None  # the last quotation found with a speaker of its own
+    speaking: tuple[QuotedSpan, Offsets] | None = None  # the last quotation with a speaker, and its cue
     layout = layout_of(text)
     for q in outer:
         if q.end <= q.start or any(s - 2 <= q.start and q.end <= e + 2 for s, e in posts):
@@ -186,9 +187,9 @@ def find_direct(doc: Doc, quoted: list[QuotedSpan], turns: list[Turn], rules: Ru
                     rule="direct-cue",
                 )
             )
-            speaking = q
+            speaking = (q, found[-1].cue or (-1, -1))
         elif _starts_sentence(text, q) and _ends_sentence(text, q):
-            if speaking is not None and _continues(text, speaking, q):
+            if speaking is not None and _continues(text, *speaking, q):
                 # '"A," she said. "B."': the speaker goes on in the next quotation.
                 found.append(
                     Candidate(
@@ -199,7 +200,7 @@ def find_direct(doc: Doc, quoted: list[QuotedSpan], turns: list[Turn], rules: Ru
                         context_speaker=True,
                     )
                 )
-                speaking = q
+                speaking = (q, speaking[1])
             elif words >= MIN_WORDS_BARE:
                 found.append(
                     Candidate(
@@ -214,10 +215,12 @@ def find_direct(doc: Doc, quoted: list[QuotedSpan], turns: list[Turn], rules: Ru
     return found
 
 
-def _continues(text: str, previous: QuotedSpan, q: QuotedSpan) -> bool:
+def _continues(text: str, previous: QuotedSpan, cue: Offsets, q: QuotedSpan) -> bool:
     """The quotation follows a quote with a speaker in the same paragraph, with at most its cue between."""
     between = text[previous.close : q.open]
-    if len(between) > CONTINUATION_REACH or "\n" in between or any(m in between for m in '"“”«»'):
+    # The cue clause may describe the speaker at length ('..." said Jo Doe, a pollster who ...').
+    reach = CUE_CLAUSE_REACH if previous.close <= cue[0] < q.open else CONTINUATION_REACH
+    if len(between) > reach or "\n" in between or any(m in between for m in '"“”«»'):
         return False
     return between.rstrip()[-1:] in ".!?,:;…" or not between.strip(" \"'”’")
 
