@@ -371,6 +371,21 @@ def _introduces(text: str, content: Offsets, quote: Offsets) -> bool:
     return content[1] <= quote[0] and not any(ch.isalnum() for ch in between) and len(between) <= 4
 
 
+def _through_quotation(content: Offsets, covering: list[QuotedSpan], direct: list[Candidate]) -> Offsets:
+    """A reported clause does not end inside a quotation it opened: ``he is "weak on X, you know
+    that. Weak."`` (the parse stopped at the comma) runs to the closing mark, unless the rest of the
+    quotation is a direct quote of its own (the overlap stage splits those)."""
+    start, end = content
+    for q in covering:
+        if (
+            start <= q.open
+            and q.start < end < q.end
+            and not any(overlaps(d.content, (q.start, q.end)) for d in direct)
+        ):
+            end = q.close
+    return start, end
+
+
 def _scare(text: str, q: QuotedSpan) -> bool:
     """Marks around a single term (``the "2+2" meeting``) do not make a content mixed."""
     return len(text[q.start : q.end].split()) < MIN_MIXED_WORDS
@@ -445,6 +460,7 @@ def find_reported(
                 kind = "direct"
             else:
                 kind = "mixed"
+                content = _through_quotation(content, covering, direct)
         found.append(
             Candidate(
                 kind=kind,  # type: ignore[arg-type]
