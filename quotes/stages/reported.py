@@ -71,6 +71,20 @@ def _clause_content(text: str, c: Token, allow_wh: bool, rules: Rules) -> Offset
             stop = cc[-1] if cc else t
             end = min(end, stop.idx)
             break
+    # "said he saw no need to change, telling reporters that ...": a participle set off by a comma
+    # at the end is a second act of the speaker's, which the parser hung inside the clause.
+    doc = c.doc
+    for t in toks[k + 1 :]:
+        if t.idx >= end:
+            break
+        if (
+            t.tag_ == "VBG"
+            and t.dep_ in ("advcl", "xcomp", "conj")
+            and doc[t.left_edge.i - 1].text == ","
+            and verb_frames(t, rules)
+        ):
+            end = doc[t.left_edge.i - 1].idx
+            break
     return trim(text, first.idx, end)
 
 
