@@ -205,6 +205,7 @@ class Resolver:
                 if got is not None:
                     self._gender_from_pronoun(got, ent)
         self._collect_titled_names()
+        self._collect_unlabelled_full_names()
         for t in self.turns:
             self.label_entity(t)
         self._count_bare_names()
@@ -226,6 +227,37 @@ class Resolver:
                     i = j
                     continue
             i += 1
+
+    def _collect_unlabelled_full_names(self) -> None:
+        """``Ana Ruiz, the mayor, ...`` then ``Ruiz said``: two or three proper nouns NER left unlabelled
+        are a person's full name when the last of them stands alone elsewhere in the document."""
+        doc = self.doc
+
+        def namelike(t: Token) -> bool:
+            return (
+                t.tag_ == "NNP"
+                and t.is_alpha
+                and t.text[:1].isupper()
+                and not t.ent_type_
+                and t.text not in self.rules.titles
+                and t.i not in self.by_token
+            )
+
+        alone: set[str] = set()
+        runs: list[tuple[int, int]] = []
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and namelike(doc[j]):
+                j += 1
+            if j - i == 1:
+                alone.add(doc[i].text)
+            elif 2 <= j - i <= 3:
+                runs.append((i, j))
+            i = max(j, i + 1)
+        for start, end in runs:
+            if doc[end - 1].text in alone:
+                self._add_name(doc[start:end], "PERSON")
 
     def _count_bare_names(self) -> None:
         """Name words NER left out or mislabelled still count as mentions of the one person they name."""
