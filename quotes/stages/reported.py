@@ -36,7 +36,7 @@ MIN_MIXED_WORDS = 2
 #: What sets a parenthetical speech verb off from the clause it reports (``..., officials said``).
 PARENTHETICAL_MARKS = frozenset({",", "—", "–", "--"})
 #: An ``according to`` phrase with this many words on each side interrupts its content.
-MIN_SIDE_WORDS = 3
+MIN_SIDE_WORDS = 2
 PRONOUN_CONTENT = frozenset(
     {"it", "this", "that", "so", "something", "nothing", "anything", "them", "these", "those"}
 )
@@ -329,9 +329,13 @@ def _according_to(text: str, tok: Token) -> tuple[Offsets, Offsets, Token] | Non
     phrase_start, phrase_end = tok.idx, _subtree_span(pobj)[1]
     before = trim(text, sent.start_char, phrase_start)
     after = trim(text, phrase_end, sent.end_char)
-    if _words(text, before) >= MIN_SIDE_WORDS and _words(text, after) >= MIN_SIDE_WORDS:
+    opened = any(
+        t.pos_ in ("VERB", "AUX") or t.dep_ in ("nsubj", "nsubjpass") for t in sent if t.idx < phrase_start
+    )
+    if opened and _words(text, before) >= MIN_SIDE_WORDS and _words(text, after) >= MIN_SIDE_WORDS:
         # "X leads, according to the poll, in three states": the phrase interrupts the clause it
-        # attributes, so the content is the whole stretch around it.
+        # attributes (its subject or verb stands before it), so the content is the whole stretch;
+        # after an adjunct alone ("On Friday, according to X, ...") the content follows it.
         content = (before[0], after[1])
     else:
         content = after if (after[1] - after[0]) >= (before[1] - before[0]) else before
