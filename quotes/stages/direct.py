@@ -189,29 +189,19 @@ def find_direct(doc: Doc, quoted: list[QuotedSpan], turns: list[Turn], rules: Ru
             )
             speaking = (q, found[-1].cue or (-1, -1))
         elif _starts_sentence(text, q) and _ends_sentence(text, q):
-            if speaking is not None and _continues(text, *speaking, q):
-                # '"A," she said. "B."': the speaker goes on in the next quotation.
+            # '"A," she said. "B."': the speaker goes on in the next quotation.
+            continued = speaking is not None and _continues(text, *speaking, q)
+            if continued or words >= MIN_WORDS_BARE:
                 found.append(
                     Candidate(
                         kind="direct",
                         content=content,
-                        confidence=0.8,
-                        rule="direct-continued",
+                        confidence=0.8 if continued else 0.6,
+                        rule="direct-continued" if continued else "direct-bare",
                         context_speaker=True,
                     )
                 )
-                speaking = (q, speaking[1])
-            elif words >= MIN_WORDS_BARE:
-                found.append(
-                    Candidate(
-                        kind="direct",
-                        content=content,
-                        confidence=0.6,
-                        rule="direct-bare",
-                        context_speaker=True,
-                    )
-                )
-                speaking = None
+                speaking = (q, speaking[1]) if continued and speaking is not None else None
     return found
 
 
@@ -222,7 +212,8 @@ def _continues(text: str, previous: QuotedSpan, cue: Offsets, q: QuotedSpan) -> 
     reach = CUE_CLAUSE_REACH if previous.close <= cue[0] < q.open else CONTINUATION_REACH
     if len(between) > reach or "\n" in between or any(m in between for m in '"“”«»'):
         return False
-    return between.rstrip()[-1:] in ".!?,:;…" or not between.strip(" \"'”’")
+    tail = between.rstrip()
+    return not tail.strip("'’") or tail[-1] in ".!?,:;…"
 
 
 def _only_adjuncts(index: TokenIndex, start: int, end: int) -> bool:

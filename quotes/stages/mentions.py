@@ -130,7 +130,7 @@ def _subject(v: Token, rules: Rules) -> tuple[Token | None, bool]:
             if v.head is v:
                 return None, inherited
             inherited = inherited or v.dep_ != "conj"
-            participle = v.tag_ == "VBG" and v.i > 0 and v.doc[v.left_edge.i - 1].text == ","
+            participle = v.tag_ == "VBG" and v.left_edge.i > 0 and v.doc[v.left_edge.i - 1].text == ","
             v = v.head
             if participle and v.dep_ == "ccomp" and verb_frames(v.head, rules):
                 v = v.head  # "X said A, telling Y ...": the participle is X's, hung inside the clause A

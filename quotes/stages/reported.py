@@ -80,6 +80,7 @@ def _clause_content(text: str, c: Token, allow_wh: bool, rules: Rules) -> Offset
         if (
             t.tag_ == "VBG"
             and t.dep_ in ("advcl", "xcomp", "conj")
+            and t.left_edge.i > 0
             and doc[t.left_edge.i - 1].text == ","
             and verb_frames(t, rules)
         ):
