@@ -18,13 +18,23 @@ def is_heading(line: str, max_words: int = HEADING_MAX_WORDS) -> bool:
     return 0 < len(words) <= max_words and not line.rstrip().endswith(SENTENCE_END)
 
 
-def is_title_case(line: str, max_words: int = HEADING_MAX_WORDS) -> bool:
-    """A headline set in title case (``Sanders Pins The Rise Of ISIS On Iraq.``), full stop or not."""
-    words = [w for w in line.split() if sum(ch.isalpha() for ch in w) >= 4]
-    if len(words) < 3 or len(line.split()) > max_words:
-        return False
+def long_words(words: list[str]) -> list[str]:
+    """The words of four letters or more: the ones title case capitalises."""
+    return [w for w in words if sum(ch.isalpha() for ch in w) >= 4]
+
+
+def mostly_capitalised(words: list[str]) -> bool:
+    """Eight in ten of these words start with a capital (an opening quotation mark skipped)."""
     capitalised = sum(1 for w in words if w.lstrip("\"'“‘(")[:1].isupper())
     return capitalised * 10 >= len(words) * 8
+
+
+def is_title_case(line: str, max_words: int = HEADING_MAX_WORDS) -> bool:
+    """A headline set in title case (``Sanders Pins The Rise Of ISIS On Iraq.``), full stop or not."""
+    words = long_words(line.split())
+    if len(words) < 3 or len(line.split()) > max_words:
+        return False
+    return mostly_capitalised(words)
 
 
 class Layout:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from ..rules import Rules
+from .layout import long_words, mostly_capitalised
 
 OPENING_PUNCT = "([{<—–-/\u2014\u2013"
 CLOSING_PUNCT = ".,;:!?)]}>…—–-/\u2014\u2013*"
@@ -196,8 +197,7 @@ def is_work_title(text: str, q: QuotedSpan, rules: Rules) -> bool:
     words = [w for w in words if w]
     if not words or len(words) > MAX_TITLE_WORDS or not words[0][:1].isupper():
         return False
-    long_words = [w for w in words[1:] if sum(ch.isalpha() for ch in w) >= 4]
-    if sum(1 for w in long_words if w[:1].isupper()) * 10 < len(long_words) * 8:
+    if not mostly_capitalised(long_words(words[1:])):
         return False
     before = text[max(0, q.open - 40) : q.open].split()
     if not before:

@@ -89,10 +89,6 @@ def _clause_content(text: str, c: Token, allow_wh: bool, rules: Rules) -> Offset
     return trim(text, first.idx, end)
 
 
-def _colon_between(clause: Token, verb: Token) -> bool:
-    return any(t.text == ":" for t in verb.doc[clause.right_edge.i + 1 : verb.left_edge.i + 1])
-
-
 def _with_sibling_clauses(text: str, content: Offsets, later: list[Token]) -> Offsets:
     """``said he is ready to "take on X," secure Y and cut Z``: a quotation mark can split one
     reported clause into sibling complements of the verb; those set off by punctuation alone join it."""
@@ -187,7 +183,7 @@ def _frames_content(text: str, verb: Token, rules: Rules) -> tuple[Offsets, Offs
         order = sorted(range(len(children)), key=lambda n: children[n].i < verb.i)
         for n in order:
             c = children[n]
-            if c.dep_ in CLAUSE_DEPS and not (c.i < verb.i and _colon_between(c, verb)):
+            if c.dep_ in CLAUSE_DEPS:
                 got = _clause_content(text, c, "wh" in frames, rules)
                 if got:
                     return _with_sibling_clauses(text, got, children[n + 1 :]), cue, "clause"
@@ -396,13 +392,14 @@ def _through_quotation(content: Offsets, covering: list[QuotedSpan], direct: lis
     quotation is a direct quote of its own (the overlap stage splits those)."""
     start, end = content
     for q in covering:
-        if (
-            start <= q.open
-            and q.start < end < q.end
-            and not any(overlaps(d.content, (q.start, q.end)) for d in direct)
-        ):
+        if start <= q.open and q.start < end < q.end and not _quoted_directly(q, direct):
             end = q.close
     return start, end
+
+
+def _quoted_directly(q: QuotedSpan, direct: list[Candidate]) -> bool:
+    """A direct quote already stands on (part of) this quotation."""
+    return any(overlaps(d.content, (q.start, q.end)) for d in direct)
 
 
 def _scare(text: str, q: QuotedSpan) -> bool:
@@ -473,7 +470,7 @@ def find_reported(
         if covering:
             whole = next((q for q in covering if inside(content, (q.open, q.close))), None)
             if whole is not None:
-                if tok.i in direct_cues or any(overlaps(d.content, (whole.start, whole.end)) for d in direct):
+                if tok.i in direct_cues or _quoted_directly(whole, direct):
                     continue  # the quotation itself is the direct quote already found
                 content = (whole.start, whole.end)
                 kind = "direct"
