@@ -1,7 +1,7 @@
 """Run the benchmark: ``python benchmarks/run.py [options]``, the options of ``quotes bench``.
 
 Without ``--corpus`` it scores the project's own ``corpus/``, whatever the
-working directory. Everything else lives in :mod:`quotes.bench`.
+working directory. Everything else lives in :mod:`quotes.evaluation.bench`.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from quotes.bench import main
+from quotes.evaluation.bench import main
 
 ROOT = Path(__file__).resolve().parent.parent
 

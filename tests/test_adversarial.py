@@ -9,6 +9,7 @@ runs the full pipeline at full size too.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 
@@ -17,14 +18,14 @@ import regex
 import spacy
 
 import quotes
-from quotes import longdocs
+from quotes.extraction import layout, longdocs
+from quotes.extraction.stages import marks, transcript
+from quotes.extraction.stages.overlaps import crosses
+from quotes.lang import get_language
 from quotes.model import DocumentResult
-from quotes.rules import load_rules
-from quotes.stages import layout, marks, transcript
-from quotes.stages.overlaps import crosses
 
 THOROUGH = os.environ.get("HYPOTHESIS_PROFILE") == "thorough"
-RULES = load_rules()
+LANG = get_language("en")
 
 
 def check_spans(text: str, result: DocumentResult) -> None:
@@ -72,7 +73,7 @@ def test_over_spacy_max_length_is_processed_in_pieces():
 
 def test_hundred_thousand_quote_marks_in_the_marks_stage():
     text = '"' * 100_000
-    spans = timed(marks.find_quoted_spans, text, RULES, limit=5)
+    spans = timed(marks.find_quoted_spans, text, LANG.marks, limit=5)
     assert all(0 <= s.open <= s.start <= s.end <= s.close <= len(text) for s in spans)
 
 
@@ -96,7 +97,7 @@ def _nested(depth: int) -> str:
 
 def test_thousands_of_nested_quotes_in_the_marks_stage():
     text = _nested(5_000)
-    spans = timed(marks.find_quoted_spans, text, RULES, limit=5)
+    spans = timed(marks.find_quoted_spans, text, LANG.marks, limit=5)
     assert all(0 <= s.open <= s.start <= s.end <= s.close <= len(text) for s in spans)
 
 
@@ -112,7 +113,7 @@ def test_thousands_of_nested_quotes_through_the_pipeline():
 
 def test_ten_thousand_unclosed_paragraphs_in_the_marks_stage():
     text = "\n\n".join(f'The mayor said "paragraph {i} never closes its quotation' for i in range(10_000))
-    spans = timed(marks.find_quoted_spans, text, RULES, limit=5)
+    spans = timed(marks.find_quoted_spans, text, LANG.marks, limit=5)
     # Each unclosed quote ends with its own paragraph: none swallows the next.
     assert len(spans) == 10_000
     assert all("\n" not in text[s.start : s.end] for s in spans)
@@ -133,7 +134,7 @@ def test_transcript_of_five_thousand_turns(blank):
         lines.append(f"Minister Tanaka: Answer number {i}. We will publish the figures.")
     text = "\n\n".join(lines)
     doc = blank(text)
-    turns = timed(transcript.find_turns, doc, RULES, limit=10)
+    turns = timed(transcript.find_turns, doc, text, LANG, limit=10)
     assert len(turns) == 5_000
     for t in turns:
         assert text[t.content[0] : t.content[1]].startswith(("Question", "Answer"))
@@ -154,16 +155,18 @@ def test_transcript_through_the_pipeline():
 
 def _patterns() -> list[tuple[str, regex.Pattern]]:
     """Every compiled pattern at module level in the package's character-level code."""
-    import quotes.evaluate
-    import quotes.inputs
+    import quotes.evaluation.evaluate
+    import quotes.files.inputs
 
     found = []
-    for module in (marks, transcript, layout, longdocs, quotes.inputs, quotes.evaluate):
+    for module in (marks, transcript, layout, longdocs, quotes.files.inputs, quotes.evaluation.evaluate):
         for name, value in vars(module).items():
             if hasattr(value, "pattern") and hasattr(value, "finditer"):
                 found.append((f"{module.__name__}.{name}", value))
             elif isinstance(value, tuple) and value and all(hasattr(v, "finditer") for v in value):
                 found.extend((f"{module.__name__}.{name}[{i}]", v) for i, v in enumerate(value))
+    for field in dataclasses.fields(LANG.patterns):  # the language's patterns.tsv
+        found.append((f"en.patterns.{field.name}", getattr(LANG.patterns, field.name)))
     return found
 
 
@@ -185,7 +188,7 @@ PATHOLOGICAL = [
 
 
 #: Patterns the code only ever anchors with ``.match()`` at a line start (one bounded try per line).
-ANCHORED = {"quotes.stages.transcript.LABEL", "quotes.stages.transcript.ACRONYM"}
+ANCHORED = {"en.patterns.label", "en.patterns.acronym"}
 
 
 @pytest.mark.parametrize(("name", "pattern"), _patterns(), ids=[n for n, _ in _patterns()])
@@ -207,7 +210,7 @@ def test_every_pattern_is_linear_on_pathological_input(name, pattern):
 def test_signed_post_search_is_bounded_on_a_long_line_of_dashes(blank):
     text = "— a " * 50_000 + "— Jane Doe (@jdoe) May 3"
     doc = blank.make_doc(text)
-    turns = timed(transcript.find_turns, doc, RULES, limit=5)
+    turns = timed(transcript.find_turns, doc, text, LANG, limit=5)
     assert [t.name for t in turns if t.signed] == ["Jane Doe"]
 
 

@@ -9,12 +9,12 @@ import time
 
 import pytest
 
-from quotes import batch
 from quotes.api import load_pipeline
-from quotes.batch import BatchStats, extract_documents, process_documents, restore_index, run_batch
-from quotes.formats import JsonlSink
-from quotes.inputs import Document
-from quotes.linking import SpeakerIndex
+from quotes.files.formats import JsonlSink
+from quotes.files.inputs import Document
+from quotes.scale import batch
+from quotes.scale.batch import BatchStats, extract_documents, process_documents, restore_index, run_batch
+from quotes.scale.linking import SpeakerIndex
 from quotes.schema import dumps, read_jsonl, sha256_text
 
 TEXTS = [

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from quotes import bench
-from quotes.bench import (
+from quotes.evaluation import bench
+from quotes.evaluation.bench import (
     GOLD_KEY,
     SYSTEMS,
     BenchError,
@@ -263,6 +264,17 @@ def test_cli_misses_and_repeat(tmp_path, nlp):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["repeat"] == 2
     assert data["systems"]["textacy"]["scores"]["documents"] == 3  # scored once
+
+
+def test_misses_say_which_rule_found_a_quote(nlp):
+    """A spurious or misattributed quote names the rule that found it (Candidate.rule, a typed field)."""
+    res = CliRunner().invoke(bench_command, ["--corpus", str(TINY), "--system", "quotes", "--misses"])
+    assert res.exit_code == 0, res.output
+    lines = [line for line in res.output.splitlines() if line.lstrip().startswith(("spurious", "speaker"))]
+    assert lines, res.output
+    assert all(
+        re.search(r"\((label|signed-post|direct-[a-z]+|reported-[a-z-]+)\)$", line) for line in lines
+    ), lines
 
 
 def test_cli_unavailable_system_is_one_line_and_no_row(scratch_system, nlp):

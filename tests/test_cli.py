@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from quotes.api import load_pipeline
 from quotes.cli import MODEL_HELP, cli
-from quotes.formats import read_brat_ann
+from quotes.files.formats import read_brat_ann
 from quotes.schema import from_dict, read_text
 
 GOOD = {

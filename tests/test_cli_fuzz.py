@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 
 from quotes.api import load_pipeline
 from quotes.cli import cli
-from quotes.inputs import decode
+from quotes.files.inputs import decode
 from quotes.schema import from_dict
 
 #: ``--max-chars`` for the fuzzed batches: small, so that "huge" files cost nothing to make.

@@ -12,7 +12,7 @@ import spacy
 from spacy.tokens import DocBin
 
 import quotes
-from quotes.nlp import default_pipeline_name
+from quotes.extraction.nlp import default_pipeline_name
 from quotes.schema import read_text, to_dict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,13 +106,81 @@ def test_kinds_and_min_confidence_filter():
     [
         ({"kinds": ["bogus"]}, "unknown quote kind"),
         ({"min_confidence": 1.5}, "min_confidence must be in [0, 1]"),
-        ({"extra_rules": "/no/such/file.tsv"}, "does not exist"),
+        ({"extensions": {"bogus": "x"}}, "unknown extensions"),
     ],
 )
 def test_config_is_validated_when_built(config, message):
     with pytest.raises(ValueError, match=r"\[E401\]") as err:
         spacy.blank("en").add_pipe("quotes", config=config)
     assert message in str(err.value)
+
+
+def test_missing_rules_file_is_reported_on_first_use():
+    """A path that is not there may be a saved pipeline's (spacy.load brings its rules next), so the
+    component is built; if nothing brought the rules, the first document says what is missing."""
+    nlp = spacy.load(default_pipeline_name())
+    nlp.add_pipe("quotes", config={"extra_rules": "/no/such/file.tsv"})
+    with pytest.raises(ValueError, match=r"\[E401\].*/no/such/file.tsv.*does not exist"):
+        nlp("He said that it was late.")
+
+
+def test_rules_travel_with_the_saved_pipeline(tmp_path):
+    text = "The senator opined that the bill was dead."
+    rules = tmp_path / "extra.tsv"
+    rules.write_text("speech_verb\topine\tclause\n", encoding="utf-8")
+    nlp = spacy.load(default_pipeline_name())
+    nlp.add_pipe("quotes", config={"extra_rules": str(rules)})
+    nlp.to_disk(tmp_path / "pipeline")
+    rules.unlink()  # the original file is gone: the saved copy is used
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert [q.cue.text for q in loaded(text)._.quotes] == ["opined"]
+
+
+def test_unsupported_language_is_a_coded_error():
+    with pytest.raises(ValueError, match=r"\[E402\].*'fr'.*supported languages: en"):
+        spacy.blank("fr").add_pipe("quotes")
+
+
+def test_pipeline_without_a_parse_is_a_coded_error():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("quotes")
+    with pytest.raises(ValueError, match=r"\[E403\]"):
+        nlp('"Hi," said Ann Lee.')
+    assert nlp("")._.quotes == []  # an empty text needs no parse
+
+
+@spacy.registry.misc("test.failing_finders.v1")
+def failing_finders():
+    def broken(ctx, earlier):
+        raise RuntimeError("a finder bug")
+
+    return [broken]
+
+
+def test_error_handler_is_honoured():
+    """Bugs raise by default (spaCy's convention); a pipeline's error handler may turn them into
+    E201 records instead, and nlp.pipe then still yields every document."""
+    nlp = spacy.load(default_pipeline_name())
+    nlp.add_pipe("quotes", config={"finders": {"@misc": "test.failing_finders.v1"}})
+    with pytest.raises(RuntimeError, match="a finder bug"):
+        nlp("He said that it was late.")
+    seen = []
+    # (nlp.set_error_handler does the same, on pipelines whose trained components allow it; those of
+    # en_core_web_sm 3.8 raise AttributeError there, a spaCy limitation.)
+    nlp.get_pipe("quotes").set_error_handler(
+        lambda name, proc, docs, e: seen.append((name, type(e).__name__))
+    )
+    docs = list(nlp.pipe(["He said that it was late.", "She said so."]))
+    assert len(docs) == 2 and seen == [("quotes", "RuntimeError")] * 2
+    assert [[e.code for e in d._.quotes_result.errors] for d in docs] == [["E201"], ["E201"]]
+
+
+def test_span_key_and_extension_names_are_configurable():
+    nlp = spacy.load(default_pipeline_name())
+    nlp.add_pipe("quotes", config={"span_key": "speech", "extensions": {"quotes": "speech_quotes"}})
+    doc = nlp('"We will win," said Jane Smith.')
+    assert [s.label_ for s in doc.spans["speech"]] == ["direct"]
+    assert [q.kind for q in doc._.speech_quotes] == ["direct"]
 
 
 def test_extra_rules_add_a_speech_verb(tmp_path):

@@ -1,7 +1,7 @@
-"""quotes.dask: the same output on a Dask cluster as locally, and nothing lost when workers die.
+"""quotes.scale.dask: the same output on a Dask cluster as locally, and nothing lost when workers die.
 
 One ``LocalCluster`` (two worker processes, one thread each) serves the
-module. The reference is the local batch (``quotes.batch.run_batch`` into a
+module. The reference is the local batch (``quotes.scale.batch.run_batch`` into a
 JSON Lines sink: what ``quotes extract DIR -o OUT`` runs) on the same files.
 """
 
@@ -59,10 +59,10 @@ def _write_corpus(root: Path) -> Path:
 
 def _local(paths: list[str], out: Path, *, resume: bool = False, timeout: float | None = 120.0) -> bytes:
     """What ``quotes extract PATHS -o OUT`` writes, run in this process."""
-    from quotes.batch import run_batch
-    from quotes.formats import make_sink
-    from quotes.inputs import iter_documents
-    from quotes.linking import SpeakerIndex
+    from quotes.files.formats import make_sink
+    from quotes.files.inputs import iter_documents
+    from quotes.scale.batch import run_batch
+    from quotes.scale.linking import SpeakerIndex
 
     sink = make_sink("jsonl", str(out), resume=resume)
     run_batch(iter_documents(paths), sink, index=SpeakerIndex(), timeout=timeout)
@@ -97,7 +97,7 @@ def _names(data: bytes) -> list[str]:
 
 def test_importing_quotes_does_not_import_dask():
     code = (
-        "import sys, quotes, quotes.api, quotes.batch, quotes.cli; "
+        "import sys, quotes, quotes.api, quotes.scale.batch, quotes.cli; "
         "quotes.load_pipeline; assert 'dask' not in sys.modules and 'distributed' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
@@ -105,7 +105,7 @@ def test_importing_quotes_does_not_import_dask():
 
 @needs_dask
 def test_stdin_is_refused_before_anything_is_written(tmp_path):
-    from quotes.dask import run_on_cluster
+    from quotes.scale.dask import run_on_cluster
 
     with pytest.raises(ValueError, match="standard input"):
         run_on_cluster(["-"], tmp_path / "out.jsonl", "tcp://127.0.0.1:1")
@@ -116,7 +116,7 @@ def test_stdin_is_refused_before_anything_is_written(tmp_path):
 def test_unreachable_scheduler_is_a_cluster_error(tmp_path, corpus):
     import dask
 
-    from quotes.dask import ClusterError, run_on_cluster
+    from quotes.scale.dask import ClusterError, run_on_cluster
 
     with (
         dask.config.set({"distributed.comm.timeouts.connect": "1s"}),
@@ -128,8 +128,8 @@ def test_unreachable_scheduler_is_a_cluster_error(tmp_path, corpus):
 
 @needs_dask
 def test_thread_time_limit_stops_python_code_in_a_thread_and_leaks_nothing():
-    from quotes.batch import DocumentTimeout
-    from quotes.dask import thread_time_limit
+    from quotes.scale.batch import DocumentTimeout
+    from quotes.scale.dask import thread_time_limit
 
     seen: list[str] = []
 
@@ -154,7 +154,7 @@ def test_thread_time_limit_stops_python_code_in_a_thread_and_leaks_nothing():
 
 @needs_dask
 def test_cluster_output_is_the_local_output(client, corpus, reference, tmp_path):
-    from quotes.dask import run_on_cluster
+    from quotes.scale.dask import run_on_cluster
 
     out = tmp_path / "out.jsonl"
     progress = []
@@ -179,7 +179,7 @@ def test_cluster_output_is_the_local_output(client, corpus, reference, tmp_path)
 def test_extract_bag_gives_the_local_records(client, corpus, reference):
     import dask.bag as db
 
-    from quotes.dask import extract_bag, link_records
+    from quotes.scale.dask import extract_bag, link_records
 
     expected = [json.loads(line) for line in reference.splitlines()]
     bag = extract_bag([str(corpus)], partition_size=4)
@@ -195,7 +195,7 @@ def test_extract_bag_gives_the_local_records(client, corpus, reference):
 
 @needs_dask
 def test_a_worker_killed_midway_loses_no_document(client, corpus, reference, tmp_path):
-    from quotes.dask import run_on_cluster
+    from quotes.scale.dask import run_on_cluster
 
     killed: list[int] = []
 
@@ -221,7 +221,7 @@ def test_tasks_cancelled_midway_are_sent_again(client, corpus, reference, tmp_pa
     """What ``client.restart()`` does to the run's futures (without the slow restart of the workers)."""
     from distributed import Future
 
-    from quotes.dask import run_on_cluster
+    from quotes.scale.dask import run_on_cluster
 
     cancelled: list[str] = []
 
@@ -239,7 +239,7 @@ def test_tasks_cancelled_midway_are_sent_again(client, corpus, reference, tmp_pa
 
 @needs_dask
 def test_resume_skips_kept_documents_as_the_local_cli_does(client, corpus, reference, tmp_path):
-    from quotes.dask import run_on_cluster
+    from quotes.scale.dask import run_on_cluster
 
     lines = reference.splitlines(keepends=True)
     # An earlier run's complete output holding the first four documents.
@@ -282,7 +282,7 @@ def test_resume_skips_kept_documents_as_the_local_cli_does(client, corpus, refer
 
 @needs_dask
 def test_time_bound_on_workers_gives_the_local_error_record(client, tmp_path):
-    from quotes.dask import run_on_cluster
+    from quotes.scale.dask import run_on_cluster
 
     corpus = tmp_path / "slow"
     corpus.mkdir()
@@ -299,14 +299,14 @@ def test_time_bound_on_workers_gives_the_local_error_record(client, tmp_path):
 
 
 def _poisoned(items, skip, **options):
-    """Stands in for quotes.dask._extract_partition: a worker that meets poison.txt dies."""
+    """Stands in for quotes.scale.dask._extract_partition: a worker that meets poison.txt dies."""
     import os
 
-    import quotes.dask
+    import quotes.scale.dask
 
     if any(name.endswith("poison.txt") for _, name in items):
         os._exit(17)
-    return quotes.dask._extract_partition(items, skip, **options)
+    return quotes.scale.dask._extract_partition(items, skip, **options)
 
 
 @needs_dask
@@ -315,11 +315,11 @@ def test_a_document_that_keeps_killing_workers_gets_an_error_record(client, tmp_
 
     import cloudpickle
 
-    import quotes.dask
-    from quotes.dask import run_on_cluster
+    import quotes.scale.dask
+    from quotes.scale.dask import run_on_cluster
 
     cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the workers cannot import this module
-    monkeypatch.setattr(quotes.dask, "_extract_partition", _poisoned)
+    monkeypatch.setattr(quotes.scale.dask, "_extract_partition", _poisoned)
     corpus = tmp_path / "poison"
     corpus.mkdir()
     (corpus / "a.txt").write_text(TEXTS["a01.txt"], encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.evaluate import (
+from quotes.evaluation.evaluate import (
     PRF,
     Accuracy,
     Tokens,

@@ -9,7 +9,7 @@ import os
 
 import pytest
 
-from quotes.inputs import (
+from quotes.files.inputs import (
     count_paths,
     decode,
     display_name,

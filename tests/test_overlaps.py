@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotes.stages.candidates import Candidate
-from quotes.stages.overlaps import _settle, crosses, crossing_pairs
+from quotes.extraction.candidates import Candidate
+from quotes.extraction.stages.overlaps import _settle, crosses, crossing_pairs
 
 KINDS = ("direct", "mixed", "indirect", "transcript")
 

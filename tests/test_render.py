@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 
 from quotes.model import DocumentResult, Quote, Span, Speaker
-from quotes.render import html_page, levels, load_shown, marks_of, pieces, terminal_text
+from quotes.present.render import html_page, levels, load_shown, marks_of, pieces, terminal_text
 from quotes.schema import dumps, sha256_text
 
 TEXT = 'Reporter: Will you go?\nMinister Ana Silva: I said that we would go. "Soon <b>&</b>," I told them.\n'

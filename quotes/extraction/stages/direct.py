@@ -1,0 +1,192 @@
+"""Direct quotes: quoted spans that stand as speech, with their cue.
+
+A quoted span is a direct quote when a speech verb outside it, in the same
+sentence (or the sentence it runs into), introduces it: before it
+(``She said: "..."``, ``stating, "..."``), after it (``"...," she said``) or
+inverted (``said the minister``). A span glued into a clause (``described
+the call as "an important step"``) is left to the reported-speech stage,
+which makes it a mixed quote; a short span with no cue (``the "2+2"
+meeting``) is a scare quote and no quote at all. A long, sentence-like span
+with no cue at all is a bare quote whose speaker comes from the quotes
+around it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ...lang.base import LanguageRules
+from ..candidates import Candidate, Context, Intervals, Offsets, QuotedSpan, Rule
+from ..layout import layout_of
+from ..tokens import TokenIndex
+
+#: A span shorter than this, with no cue governing it, is a scare quote or a title.
+MIN_WORDS_WITH_NEARBY_CUE = 3
+MIN_WORDS_BARE = 6
+#: A quotation continues the quote before it when at most this many characters (its cue) stand between.
+CONTINUATION_REACH = 120
+CUE_CLAUSE_REACH = 300
+#: How far (in characters) a mark that introduces a quotation may stand before its opening mark.
+COLON_REACH = 8
+
+
+def _governs(tok: Token, q: QuotedSpan) -> bool:
+    """The verb is the head of a token inside the quote (the quote is its complement)."""
+    return any(q.start <= c.idx < q.end for c in tok.children) or (q.start <= tok.head.idx < q.end)
+
+
+def _starts_sentence(text: str, q: QuotedSpan, lang: LanguageRules) -> bool:
+    j = q.open - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    return j < 0 or text[j] in lang.marks.sentence_openers
+
+
+def _ends_sentence(text: str, q: QuotedSpan, lang: LanguageRules) -> bool:
+    if not q.closed:
+        return True
+    # A quotation may end inside a nested one.
+    inner = text[q.start : q.end].rstrip().rstrip(lang.marks.closing)
+    return bool(inner) and inner[-1] in lang.marks.quote_final
+
+
+def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
+    """The finder: quotations with a cue (or continuing a quote with one), or long bare ones."""
+    doc, text, lang = ctx.doc, ctx.text, ctx.lang
+    index = TokenIndex(doc)
+    posts = [t.content for t in ctx.turns if t.signed]
+    outer = [q for q in ctx.quoted if q.depth == 0]
+    interiors = Intervals((q.start, q.end) for q in outer if q.closed)
+    found: list[Candidate] = []
+    speaking: tuple[QuotedSpan, Offsets] | None = None  # the last quotation with a speaker, and its cue
+    layout = layout_of(text, lang.marks)
+    others = lang.marks.unambiguous
+    for q in outer:
+        if q.end <= q.start or any(s - 2 <= q.start and q.end <= e + 2 for s, e in posts):
+            continue
+        if layout.in_heading(q.open):
+            continue  # a headline is not speech
+        if q.work_title:
+            continue
+        words = len(text[q.start : q.end].split())
+        if words == 0:
+            continue
+        first, last = index.at(q.open), index.at(max(q.open, q.close - 1))
+        if first is None or last is None:
+            continue
+        win_start, win_end = first.sent.start, last.sent.end
+        # A cue may sit in the next sentence when the parser split "...," | "she said."
+        if win_end < len(doc):
+            after = text[q.close : doc[win_end].idx + 1].strip()
+            if not after or after[:1].islower() or after[:1] in lang.marks.comma:
+                win_end = doc[win_end].sent.end
+        # ... or in the previous one when it ends with a colon introducing the quote
+        # ("Cruz continued:" on a line of its own, then the quotation).
+        k = win_start - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k >= 0 and doc[k].text == lang.marks.introducer and q.open - doc[k].idx <= COLON_REACH:
+            win_start = doc[k].sent.start
+        best: tuple[float, Token] | None = None
+        for tok in doc[win_start:win_end]:
+            if tok.idx in interiors:
+                continue
+            if lang.quote_cue(tok):
+                gap = tok.idx - q.close if tok.idx >= q.close else q.open - (tok.idx + len(tok))
+                if gap < 0:
+                    continue
+                between = text[min(tok.idx, q.close) : max(tok.idx, q.open)]
+                if any(m in between for m in others):
+                    gap += 200  # another quote stands between verb and quote
+                score = gap - (1000 if _governs(tok, q) else 0)
+                if best is None or score < best[0]:
+                    best = (score, tok)
+        cue_tok = best[1] if best is not None else None
+        if cue_tok is None and _ends_sentence(text, q, lang):
+            cue_tok = _cue_in_next_sentence(doc, text, q, last, lang)
+        if _embedded(text, q, index, cue_tok, lang):
+            continue
+        content = (q.start, q.end)
+        if cue_tok is not None:
+            governs = _governs(cue_tok, q)
+            if words < MIN_WORDS_WITH_NEARBY_CUE and not (governs and _ends_sentence(text, q, lang)):
+                continue
+            found.append(
+                Candidate(
+                    kind="direct",
+                    content=content,
+                    cue=lang.cue_phrase(cue_tok),
+                    cue_token=cue_tok.i,
+                    confidence=0.95 if governs else 0.85,
+                    rule=Rule.DIRECT_CUE,
+                )
+            )
+            speaking = (q, found[-1].cue or (-1, -1))
+        elif _starts_sentence(text, q, lang) and _ends_sentence(text, q, lang):
+            # '"A," she said. "B."': the speaker goes on in the next quotation.
+            continued = speaking is not None and _continues(text, *speaking, q, lang)
+            if continued or words >= MIN_WORDS_BARE:
+                found.append(
+                    Candidate(
+                        kind="direct",
+                        content=content,
+                        confidence=0.8 if continued else 0.6,
+                        rule=Rule.DIRECT_CONTINUED if continued else Rule.DIRECT_BARE,
+                        context_speaker=True,
+                    )
+                )
+                speaking = (q, speaking[1]) if continued and speaking is not None else None
+    return found
+
+
+def _continues(text: str, previous: QuotedSpan, cue: Offsets, q: QuotedSpan, lang: LanguageRules) -> bool:
+    """The quotation follows a quote with a speaker in the same paragraph, with at most its cue between."""
+    between = text[previous.close : q.open]
+    # The cue clause may describe the speaker at length ('..." said Jo Doe, a pollster who ...').
+    reach = CUE_CLAUSE_REACH if previous.close <= cue[0] < q.open else CONTINUATION_REACH
+    if len(between) > reach or "\n" in between or any(m in between for m in lang.marks.unambiguous):
+        return False
+    tail = between.rstrip()
+    return not tail.strip(lang.marks.apostrophes) or tail[-1] in lang.marks.continuation_end
+
+
+def _only_adjuncts(index: TokenIndex, start: int, end: int, lang: LanguageRules) -> bool:
+    """Only a time or an adverb stands between cue and quote (``said Tuesday "..."``)."""
+    between = [t for t in index.between(start, end) if not t.is_space]
+    tags = lang.tags
+    return len(between) <= 3 and all(
+        t.ent_type_ in tags.time_entities or t.pos_ in tags.adverb_pos for t in between
+    )
+
+
+def _cue_in_next_sentence(
+    doc: Doc, text: str, q: QuotedSpan, last: Token, lang: LanguageRules
+) -> Token | None:
+    """``"We will not back down." That was how Mayor Carver put it.``: a speech verb in the next
+    sentence of the paragraph that has no content of its own refers back to the quote."""
+    nxt = last.sent.end
+    if nxt >= len(doc) or "\n" in text[q.close : doc[nxt].idx]:
+        return None
+    for tok in doc[nxt].sent:
+        if lang.cue_without_content(tok):
+            return tok
+    return None
+
+
+def _embedded(text: str, q: QuotedSpan, index: TokenIndex, cue: Token | None, lang: LanguageRules) -> bool:
+    """The span is glued into a clause: a word right before or right after it that is not the cue."""
+    cue_span = lang.cue_phrase(cue) if cue is not None else (-1, -1)
+    before = index.at(q.open - 1) if q.open > 0 else None
+    if before is not None and before.idx + len(before) <= q.open and before.is_alpha:
+        near_cue = (
+            cue is not None and cue_span[1] <= q.open and _only_adjuncts(index, cue_span[1], q.open, lang)
+        )
+        own_subject = cue is not None and before.dep_ in lang.tags.subject_deps and before.head.i == cue.i
+        if not (cue_span[0] <= before.idx < cue_span[1] or near_cue or own_subject):
+            return True
+    after = index.at(q.close)
+    if after is not None and after.idx >= q.close and after.is_alpha and after.idx - q.close <= 1:
+        if after.lower_ in lang.lexicon.subject_pronouns or after.pos_ in lang.tags.proper_noun_pos:
+            return False
+        return not (cue is not None and 0 <= cue.idx - q.close <= 40)
+    return False

@@ -1,0 +1,133 @@
+"""After the finders: what the quotation marks say about contents found in the parse.
+
+A finder that reads the parse (the reported-speech finder, or a statistical
+one put in its place) reports a clause without regard to quotation marks.
+This step, for any such finder, decides:
+
+- a clause that is the complement of a direct quote's cue is that quote, or
+  the clause just before it, and no quote of its own;
+- a content wholly inside a quotation is a direct quote (unless a direct
+  quote already stands there); one that carries a quoted fragment of two or
+  more words is mixed, and runs on to the closing mark of a quotation it
+  opened; marks around one term (scare quotes) or a work's title change
+  nothing;
+- speech reported inside a reported content belongs to it, as in
+  quotations: only the outermost is kept.
+
+Finally a direct quote inside a mixed quote's content is part of it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import accumulate
+
+from ..candidates import Candidate, Context, Offsets, QuotedSpan, inside, overlaps
+
+#: A quoted fragment needs this many words to make a reported content mixed.
+MIN_MIXED_WORDS = 2
+#: At most this many characters without a letter or digit between a clause and the quotation
+#: whose cue took it as its complement.
+INTRODUCES_GAP = 4
+
+
+def reconcile(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """The marked quotes as found; the parse's contents with their kind from the marks, outermost only."""
+    text = ctx.text
+    marked = [c for c in found if not c.rule.from_parse]
+    direct = [c for c in marked if c.kind == "direct"]
+    direct_cues = {c.cue_token: c.content for c in direct if c.cue_token is not None}
+    outer = [q for q in ctx.quoted if q.depth == 0 and q.closed]
+    kept: list[Candidate] = []
+    for c in found:
+        if not c.rule.from_parse:
+            continue
+        content = c.content
+        # A construction read from a direct quote's own cue: its complement is that quotation.
+        if c.anchor in direct_cues and _introduces(text, content, direct_cues[c.anchor]):
+            continue  # this verb's complement is the direct quote it introduces
+        kind = "indirect"
+        covering = [
+            q
+            for q in outer
+            if overlaps((q.open, q.close), content) and not _scare(text, q) and not q.work_title
+        ]
+        if covering:
+            whole = next((q for q in covering if inside(content, (q.open, q.close))), None)
+            if whole is not None:
+                if c.anchor in direct_cues or _quoted_directly(whole, direct):
+                    continue  # the quotation itself is the direct quote already found
+                content = (whole.start, whole.end)
+                kind = "direct"
+            else:
+                kind = "mixed"
+                content = _through_quotation(content, covering, direct)
+        kept.append(c.with_(kind=kind, content=content))
+    return marked + _outermost(kept)
+
+
+def drop_swallowed(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """A direct quote that lies inside a mixed quote's content is part of it, not a quote of its own."""
+    mixed = [c.content for c in found if c.kind == "mixed"]
+    return [
+        c
+        for c in found
+        if not (c.kind == "direct" and any(inside(c.content, m) and c.content != m for m in mixed))
+    ]
+
+
+def _introduces(text: str, content: Offsets, quote: Offsets) -> bool:
+    """The verb of a direct quote found this content too: the quote itself, or the clause just before it.
+
+    ``She stressed the need for calm: "...," she said.`` parses with the first
+    clause as a complement of ``said``; but ``said`` already has its content,
+    the quotation, and the clause is ``stressed``'s own.
+    """
+    if overlaps(content, quote):
+        return True
+    between = text[content[1] : quote[0]]
+    return (
+        content[1] <= quote[0] and not any(ch.isalnum() for ch in between) and len(between) <= INTRODUCES_GAP
+    )
+
+
+def _through_quotation(content: Offsets, covering: list[QuotedSpan], direct: list[Candidate]) -> Offsets:
+    """A reported clause does not end inside a quotation it opened: ``he is "weak on X, you know
+    that. Weak."`` (the parse stopped at the comma) runs to the closing mark, unless the rest of the
+    quotation is a direct quote of its own (the overlap stage splits those)."""
+    start, end = content
+    for q in covering:
+        if start <= q.open and q.start < end < q.end and not _quoted_directly(q, direct):
+            end = q.close
+    return start, end
+
+
+def _quoted_directly(q: QuotedSpan, direct: list[Candidate]) -> bool:
+    """A direct quote already stands on (part of) this quotation."""
+    return any(overlaps(d.content, (q.start, q.end)) for d in direct)
+
+
+def _scare(text: str, q: QuotedSpan) -> bool:
+    """Marks around a single term (``the "2+2" meeting``) do not make a content mixed."""
+    return len(text[q.start : q.end].split()) < MIN_MIXED_WORDS
+
+
+def _outermost(found: list[Candidate]) -> list[Candidate]:
+    """Speech reported inside a reported clause belongs to that clause, as in quotations."""
+    contents = sorted({c.content for c in found})
+    starts = [s for s, _ in contents]
+    reach = list(accumulate((e for _, e in contents), max))  # the furthest end among contents so far
+
+    def nested(c: Candidate) -> bool:
+        if c.cue is None:
+            return False
+        x = c.cue[0]
+        j = bisect_right(starts, x) - 1
+        while j >= 0 and reach[j] > x:
+            s, e = contents[j]
+            if s <= x < e and (s, e) != c.content:
+                return True
+            j -= 1
+        return False
+
+    return [c for c in found if not nested(c)]

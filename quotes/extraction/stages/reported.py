@@ -1,0 +1,61 @@
+"""Indirect and mixed speech: the finder that reads the dependency parse.
+
+It walks the tokens outside quotations, posts and headlines and asks the
+language what each one reports (``LanguageRules.report``: a speech verb's
+frame, a speech noun's clause, ``according to``). Every content it returns is
+unquoted speech for now: whether it is really mixed or direct is decided
+from the quotation marks it covers by the generic step after the finders
+(:mod:`.reconcile`), for this finder and any other that reads the parse.
+"""
+
+from __future__ import annotations
+
+from ..candidates import Candidate, Context, Intervals, Rule
+from ..layout import layout_of
+
+#: How often each construction is right, before speakers are resolved (a trained scorer may replace these).
+CONFIDENCE = {
+    Rule.REPORTED_CLAUSE: 0.85,
+    Rule.REPORTED_TO: 0.75,
+    Rule.REPORTED_PREP: 0.7,
+    Rule.REPORTED_NP: 0.7,
+    Rule.REPORTED_AS: 0.8,
+    Rule.REPORTED_OPRD: 0.7,
+    Rule.REPORTED_PARENTHETICAL: 0.75,
+    Rule.REPORTED_ACCORDING: 0.85,
+    Rule.REPORTED_SPEECH_NOUN: 0.65,
+}
+#: A content shorter than this (in characters) is no content.
+MIN_CONTENT_CHARS = 2
+
+
+def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
+    """The finder: one candidate per construction the language reads as reported speech."""
+    doc, text, lang = ctx.doc, ctx.text, ctx.lang
+    outer = [q for q in ctx.quoted if q.depth == 0 and q.closed]
+    posts = [t.content for t in ctx.turns if t.signed]
+    layout = layout_of(text, lang.marks)
+    quoted_or_posted = Intervals([(q.start, q.end) for q in outer] + posts)
+    found: list[Candidate] = []
+    for tok in doc:
+        if tok.idx in quoted_or_posted:
+            continue  # speech reported inside a quotation or a post belongs to it
+        if layout.in_heading(tok.idx):
+            continue  # a headline is not speech
+        got = lang.report(text, tok)
+        if got is None or got.content[1] - got.content[0] < MIN_CONTENT_CHARS:
+            continue
+        rule = Rule.reported(got.frame)
+        found.append(
+            Candidate(
+                kind="indirect",
+                content=got.content,
+                cue=got.cue,
+                cue_token=got.cue_head.i,
+                anchor=tok.i,
+                mention_token=got.mention.i if got.mention is not None else None,
+                confidence=CONFIDENCE.get(rule, 0.75),
+                rule=rule,
+            )
+        )
+    return found

@@ -1,0 +1,601 @@
+"""Resolve mentions to speaker entities: one canonical entity per person in a document.
+
+Rules, in the order a reader would apply them:
+
+- **names**: name forms that share their name words are one person
+  (``Tanaka`` ⊂ ``Hiroko Tanaka`` = ``TANAKA Hiroko``); the canonical name is
+  the fullest form, given name first (a family name in capitals, or the word
+  used alone with a title, is the family name);
+- **titles and roles**: ``the Secretary`` is the person introduced with that
+  role (``Secretary Doe``, ``X, the Minister for Foreign Affairs``);
+- **pronouns**: by gender where the text shows it, then by salience (the
+  speaker of the last quote first); ``they``, ``both``, ``the two ministers``
+  name the last group, else the last two people;
+- **transcripts**: a turn's label is its speaker; ``I`` inside a turn is that
+  speaker and ``we`` adds the other party the turn names;
+- **anything else** that names a speaker (``campaign officials``) is an
+  entity of its own. Nothing supports an answer: the speaker stays empty.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import Enum, auto
+
+from spacy.tokens import Doc, Span, Token
+
+from ...lang.base import LanguageRules
+from ...lang.lexicon import Pronoun
+from ...model import ORG, PERSON, PHRASE, UNKNOWN_SPEAKER, Speaker
+from ...names import fold, name_words, slug
+from ..candidates import Candidate, Context, Intervals, Offsets, Turn
+
+#: Entity kinds besides the output's entity types: a transcript role with no name.
+LABEL = "LABEL"
+#: Longer mention texts are descriptions, not names worth keeping as aliases.
+MAX_ALIAS_CHARS = 200
+
+
+class How(Enum):
+    """How a quote's speaker was found."""
+
+    LABEL = auto()
+    NAME = auto()
+    ROLE = auto()
+    PRONOUN = auto()
+    FIRST_PERSON = auto()
+    GROUP = auto()
+    CONTEXT = auto()
+    PHRASE = auto()
+    DEFINITE = auto()
+
+
+#: How much each way of finding a speaker is to be trusted (a trained scorer may replace these).
+ATTRIBUTION_CONFIDENCE = {
+    How.LABEL: 0.95,
+    How.NAME: 0.95,
+    How.ROLE: 0.8,
+    How.PRONOUN: 0.75,
+    How.FIRST_PERSON: 0.9,
+    How.GROUP: 0.75,
+    How.CONTEXT: 0.6,
+    How.PHRASE: 0.7,
+    How.DEFINITE: 0.55,
+}
+
+
+@dataclass
+class Entity:
+    key: int
+    kind: str  # PERSON, ORG, LABEL, PHRASE
+    words: set[str] = field(default_factory=set)  # folded name words, titles excluded
+    forms: Counter[str] = field(default_factory=Counter)  # surface name forms, titles stripped
+    aliases: set[str] = field(default_factory=set)  # titled forms and labels, for the output only
+    alone: Counter[str] = field(default_factory=Counter)  # words used alone (family-name evidence)
+    caps: set[str] = field(default_factory=set)  # words written in capitals (Japanese family names)
+    roles: set[str] = field(default_factory=set)
+    gender: Counter[str] = field(default_factory=Counter)
+    positions: list[int] = field(default_factory=list)
+    human: bool = False  # a phrase entity headed by a noun for a person ("the minister"): may be "she"
+
+    def canonical(self) -> str:
+        best = max(self.forms, key=lambda f: (len(name_words(f)), self.forms[f], -len(f)), default="")
+        words = best.split()
+        if self.kind != PERSON or len(words) < 2:
+            return best
+        family = next((w for w in words if w.casefold() in self.caps), None)
+        if family is None:
+            alone = [w for w in words if self.alone[w.casefold()]]
+            family = alone[-1] if len(alone) == 1 else None
+        if family is None:
+            return best
+        given = [w for w in words if w != family]
+        return " ".join([*given, family.title() if family.isupper() else family])
+
+
+class Resolver:
+    def __init__(self, doc: Doc, text: str, turns: tuple[Turn, ...], lang: LanguageRules) -> None:
+        self.doc = doc
+        self.text = text
+        self.lang = lang
+        self.lex = lang.lexicon
+        self.tags = lang.tags
+        self.turns = turns
+        self.entities: list[Entity] = []
+        self.by_token: dict[int, Entity] = {}
+        self._labels: dict[tuple[int, int], Entity] = {}
+        self._orgs = {(e.start, e.end): True for e in doc.ents if e.label_ in self.tags.org_entities}
+        self._collect_names()
+
+    # -- names -------------------------------------------------------------
+
+    def _strip_titles(self, span: Span) -> tuple[Span, list[Token]]:
+        toks = [t for t in span if not t.is_punct or t.text in self.lang.marks.name_punct]
+        titles = []
+        while toks and (toks[0].text in self.lex.titles or toks[0].lower_ in self.lex.determiners):
+            titles.append(toks.pop(0))
+        while toks and (toks[-1].is_punct or toks[-1].lower_ in self.lang.marks.possessive_ends):
+            toks.pop()
+        if not toks:
+            return span[0:0], titles
+        return self.doc[toks[0].i : toks[-1].i + 1], titles
+
+    def _role_words(self, name: Span) -> set[str]:
+        """Title words before the name, and an appositive role after or before it."""
+        roles: set[str] = set()
+        titles, tags = self.lex.titles, self.tags
+        i = name.start - 1
+        while i >= 0 and (self.doc[i].text in titles or self.doc[i].lower_ in self.lex.title_links):
+            if self.doc[i].text in titles:
+                roles.add(self.doc[i].lower_.rstrip(self.lang.marks.abbreviation))
+            i -= 1
+        root = name.root
+        heads = [c for c in root.children if c.dep_ in tags.apposition_deps]
+        if root.dep_ in tags.apposition_deps:
+            heads.append(root.head)
+        for h in heads:
+            for t in h.subtree:
+                if (t.pos_ in tags.noun_pos or t.text in titles) and not name.start <= t.i < name.end:
+                    roles.add(t.lower_)
+        return {r for r in roles if r not in self.lex.honorifics}
+
+    def _add_name(self, span: Span, kind: str) -> Entity | None:
+        name, titles = self._strip_titles(span)
+        if len(name) == 0:
+            return None
+        form = name.text
+        words = set(name_words(form))
+        if not words:
+            return None
+        ent = self._match(words, kind)
+        if ent is None:
+            ent = Entity(len(self.entities), kind)
+            self.entities.append(ent)
+        ent.words |= words
+        ent.forms[form] += 1
+        if len(words) == 1 and (titles or kind == PERSON):
+            ent.alone[next(iter(words))] += 1
+        for t in name:
+            if (
+                t.text.isupper()
+                and len(t.text) > 1
+                and t.is_alpha
+                and kind == PERSON
+                and not self.lang.patterns.roman_numeral.fullmatch(t.text)
+            ):
+                ent.caps.add(t.lower_)  # a family name in capitals (TANAKA Hiroko), not a suffix (III)
+        if kind == PERSON:
+            for w in name:
+                g = self.lex.first_names.get(w.text.casefold())
+                if g is not None and w.text.casefold() not in ent.caps:
+                    ent.gender[g] += 1
+                    break
+        for t in titles:
+            g = self.lex.titles.get(t.text)
+            if g is not None and g.gendered:
+                ent.gender[g.gender] += 2
+        ent.roles |= self._role_words(name) | {
+            t.lower_.rstrip(self.lang.marks.abbreviation)
+            for t in titles
+            if t.lower_ not in self.lex.determiners
+        }
+        ent.positions.append(span.start_char)
+        for t in span:
+            self.by_token[t.i] = ent
+        if titles and titles[0].lower_ not in self.lex.determiners:
+            ent.aliases.add(span.text.strip())
+        return ent
+
+    def _match(self, words: set[str], kind: str) -> Entity | None:
+        fits = [
+            e
+            for e in self.entities
+            if (words <= e.words or e.words <= words)
+            and (
+                e.kind == kind
+                or (kind == PERSON and e.kind == LABEL)
+                # NER often calls a lone surname an organisation: "According to Reyes" after "Tom Reyes".
+                or (e.kind == PERSON and words < e.words)
+            )
+        ]
+        if not fits:
+            return None
+        return max(fits, key=lambda e: e.positions[-1] if e.positions else -1)
+
+    def _collect_names(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ in self.tags.name_entities:
+                got = self._add_name(ent, PERSON if ent.label_ in self.tags.person_entities else ORG)
+                if got is not None:
+                    self._gender_from_pronoun(got, ent)
+        self._collect_titled_names()
+        self._collect_unlabelled_full_names()
+        for t in self.turns:
+            self.label_entity(t)
+        self._count_bare_names()
+
+    def _collect_titled_names(self) -> None:
+        """``Mayor Ana Ruiz``: capitalised proper nouns after a title are a person's name, whatever NER said."""
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            j = i + 1
+            if tok.text in self.lex.titles and not tok.ent_type_:
+                while (
+                    j < len(doc)
+                    and j - i <= 3
+                    and doc[j].pos_ in self.tags.proper_noun_pos
+                    and doc[j].text[:1].isupper()
+                ):
+                    if doc[j].text in self.lex.titles or (
+                        doc[j].ent_type_ and doc[j].ent_type_ not in self.tags.person_entities
+                    ):
+                        break
+                    j += 1
+                if j > i + 1 and not any(t.i in self.by_token for t in doc[i + 1 : j]):
+                    self._add_name(doc[i:j], PERSON)
+                    i = j
+                    continue
+            i += 1
+
+    def _collect_unlabelled_full_names(self) -> None:
+        """``Ana Ruiz, the mayor, ...`` then ``Ruiz said``: two or three proper nouns NER left unlabelled
+        are a person's full name when the last of them stands alone elsewhere in the document."""
+        doc = self.doc
+
+        def namelike(t: Token) -> bool:
+            return (
+                t.tag_ in self.tags.proper_noun_tags
+                and t.is_alpha
+                and t.text[:1].isupper()
+                and not t.ent_type_
+                and t.text not in self.lex.titles
+                and t.i not in self.by_token
+            )
+
+        alone: set[str] = set()
+        runs: list[tuple[int, int]] = []
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and namelike(doc[j]):
+                j += 1
+            if j - i == 1:
+                alone.add(doc[i].text)
+            elif 2 <= j - i <= 3:
+                runs.append((i, j))
+            i = max(j, i + 1)
+        for start, end in runs:
+            if doc[end - 1].text in alone:
+                self._add_name(doc[start:end], PERSON)
+
+    def _count_bare_names(self) -> None:
+        """Name words NER left out or mislabelled still count as mentions of the one person they name."""
+        owners: dict[str, list[Entity]] = {}
+        for e in self.entities:
+            if e.kind == PERSON:
+                for w in e.words:
+                    owners.setdefault(w, []).append(e)
+        for tok in self.doc:
+            if tok.i in self.by_token or not tok.text[:1].isupper():
+                continue
+            found = owners.get(fold(tok.text), [])
+            if len(found) == 1:
+                found[0].positions.append(tok.idx)
+                found[0].aliases.add(tok.text)
+                self.by_token[tok.i] = found[0]
+        for e in self.entities:
+            e.positions.sort()
+
+    def _gender_from_pronoun(self, ent: Entity, span: Span) -> None:
+        """The first singular pronoun after a name in its sentence tells the person's gender."""
+        if ent.kind != PERSON:
+            return
+        for tok in self.doc[span.end : min(span.sent.end, span.end + 12)]:
+            p = self.lex.pronouns.get(tok.lower_)
+            if p is not None and p.person == 3 and p.gendered:
+                ent.gender[p.gender] += 1
+                return
+            if tok.ent_type_ in self.tags.person_entities:
+                return
+
+    def label_entity(self, turn: Turn) -> Entity:
+        """The speaker a turn's label names (once per label occurrence: every paragraph of a turn shares it)."""
+        known = self._labels.get(turn.label)
+        if known is None:
+            known = self._labels[turn.label] = self._label_entity(turn)
+        return known
+
+    def _label_entity(self, turn: Turn) -> Entity:
+        label = self.text[turn.label[0] : turn.label[1]]
+        sep = self.lang.marks.label_separator
+        name_part = label.split(sep)[0].strip()
+        span = self.doc.char_span(turn.label[0], turn.label[0] + len(name_part), alignment_mode="expand")
+        if name_part.casefold() in self.lex.transcript_labels or span is None:
+            words = set(name_words(name_part))
+            ent = next((e for e in self.entities if e.kind == LABEL and e.words == words), None)
+            if ent is None:
+                ent = Entity(len(self.entities), LABEL, words=words)
+                self.entities.append(ent)
+            ent.forms[name_part] += 1
+            ent.positions.append(turn.label[0])
+            return ent
+        kind = ORG if self._orgs.get((span.start, span.end)) else PERSON
+        ent = self._add_name(span, kind) or Entity(len(self.entities), LABEL)
+        if ent not in self.entities:
+            self.entities.append(ent)
+        ent.roles |= (
+            {w.lower() for w in label.split(sep, 1)[-1].split() if w[:1].isupper()} if sep in label else set()
+        )
+        ent.aliases.add(name_part)
+        return ent
+
+    # -- mentions ------------------------------------------------------------
+
+    def entities_of_head(self, head: Token) -> list[Entity]:
+        """The entity the mention's head names, with names coordinated to it (``X and Y``)."""
+        first = self.by_token.get(head.i)
+        if first is None or first.kind not in (PERSON, ORG, LABEL):
+            return []
+        found = [first]
+        for c in head.children:
+            if c.dep_ in self.tags.coordination_deps:
+                e = self.by_token.get(c.i)
+                if e is not None and e not in found and e.kind in (PERSON, ORG):
+                    found.append(e)
+        return found
+
+    def entities_in(self, off: Offsets) -> list[Entity]:
+        span = self.doc.char_span(off[0], off[1], alignment_mode="expand")
+        if span is None:
+            return []
+        found: list[Entity] = []
+        for t in span:
+            e = self.by_token.get(t.i)
+            if e is not None and e not in found and e.kind in (PERSON, ORG, LABEL):
+                found.append(e)
+        if len(found) > 1 and not any(t.dep_ in self.tags.coordination_deps for t in span):
+            # "White House press secretary Josh Earnest": a description ending in the name it describes.
+            people = [e for e in found if e.kind == PERSON]
+            found = [people[-1] if people else found[-1]]
+        if not found:
+            # A name NER labelled otherwise ("Tanaka" as GPE): match its words to a known person.
+            words = {fold(t.text) for t in span if t.text[:1].isupper() and t.text not in self.lex.titles}
+            if words:
+                fits = [e for e in self.entities if e.kind in (PERSON, ORG) and words <= e.words]
+                if fits:
+                    found.append(max(fits, key=lambda e: (e.kind == PERSON, len(e.positions))))
+                    return found
+            # Proper nouns the tagger saw but NER missed ("Minister Tanaka" tagged as GPE, say).
+            run = [
+                t
+                for t in span
+                if t.pos_ in self.tags.proper_noun_pos
+                and t.text[:1].isupper()  # a lower-case word tagged PROPN ("the minister") is a tagging slip
+                and t.text not in self.lex.titles
+                and t.ent_type_ not in self.tags.not_name_entities
+            ]
+            if run and span.root.pos_ in self.tags.proper_noun_pos:
+                e = self._add_name(self.doc[run[0].i : run[-1].i + 1], PERSON)
+                if e is not None:
+                    found.append(e)
+        return found
+
+
+def resolve_speakers(ctx: Context, found: list[Candidate]) -> tuple[tuple[Speaker, ...], list[Candidate]]:
+    """The stage: one entity per person (or body) that speaks, and each quote's speakers."""
+    turns = ctx.turns
+    r = Resolver(ctx.doc, ctx.text, turns, ctx.lang)
+    turn_of: dict[int, Turn] = {}
+    turn_span: dict[int, Offsets] = {}
+    for t in turns:
+        turn_of.setdefault(t.index, t)
+        s, e = turn_span.get(t.index, t.content)
+        turn_span[t.index] = (min(s, t.content[0]), max(e, t.content[1]))
+    turn_by_span = {t.content: t for t in turns if t.content[1] > t.content[0]}
+    turn_index = Intervals(turn_by_span)
+    last: list[Entity] = []  # speakers of the last quote, for salience
+    last_group: list[Entity] = []
+    resolved: list[Candidate] = []
+    for c in sorted(
+        found, key=lambda c: c.content[0] if c.mention is None else min(c.mention[0], c.content[0])
+    ):
+        speakers: list[Entity] = []
+        how: How | None = None
+        turn = _turn_at(c, turn_index, turn_by_span)
+        if c.kind == "transcript" and turn is not None:
+            speakers, how = [r.label_entity(turn)], How.LABEL
+        elif c.mention is not None:
+            speakers, how = _resolve_mention(r, c, turn, turn_span, last, last_group)
+        elif c.context_speaker and last:
+            speakers, how = list(last), How.CONTEXT
+        if speakers:
+            last = speakers
+            if len(speakers) > 1:
+                last_group = speakers
+        conf = c.confidence * (ATTRIBUTION_CONFIDENCE.get(how, 1.0) if speakers and how else 0.9)
+        resolved.append(c.with_(speaker=tuple(str(e.key) for e in speakers), confidence=conf))
+    # Ids and aliases for the entities that speak.
+    used = {k for c in resolved for k in c.speaker}
+    ids: dict[str, str] = {}
+    speakers_out: list[Speaker] = []
+    taken: set[str] = set()
+    for e in r.entities:
+        if str(e.key) not in used:
+            continue
+        name = e.canonical() or UNKNOWN_SPEAKER
+        sid = slug(name)
+        n = 2
+        while sid in taken:
+            sid, n = f"{slug(name)}-{n}", n + 1
+        taken.add(sid)
+        ids[str(e.key)] = sid
+        aliases = sorted({f for f in (*e.forms, *e.aliases) if f and f != name})
+        speakers_out.append(Speaker(sid, name, tuple(aliases), PERSON if e.kind == LABEL else e.kind))
+    final = [c.with_(speaker=tuple(dict.fromkeys(ids[k] for k in c.speaker))) for c in resolved]
+    return tuple(speakers_out), final
+
+
+def _turn_at(c: Candidate, turns: Intervals, by_span: dict[tuple[int, int], Turn]) -> Turn | None:
+    span = turns.containing(c.content[0])
+    return by_span.get(span) if span is not None else None
+
+
+def _resolve_mention(
+    r: Resolver,
+    c: Candidate,
+    turn: Turn | None,
+    turn_span: dict[int, Offsets],
+    last: list[Entity],
+    last_group: list[Entity],
+) -> tuple[list[Entity], How | None]:
+    assert c.mention is not None
+    doc, lex, tags = r.doc, r.lex, r.tags
+    mtext = r.text[c.mention[0] : c.mention[1]]
+    head: Token | None = doc[c.mention_token] if c.mention_token is not None else None
+    folded = mtext.casefold().strip()
+    pron = lex.pronouns.get(folded) or (
+        lex.pronouns.get(head.lower_) if head is not None and len(mtext.split()) == 1 else None
+    )
+    if pron is not None and pron.person == 1:
+        if turn is None:
+            return [], None
+        speaker = r.label_entity(turn)
+        if pron.plural:
+            others = [
+                e for e in r.entities_in(turn_span[turn.index]) if e is not speaker and e.kind == PERSON
+            ]
+            others += [e for e in last_group if e is not speaker and e not in others]
+            return ([speaker, others[0]] if others else [speaker]), How.FIRST_PERSON
+        return [speaker], How.FIRST_PERSON
+    if pron is not None and pron.person == 3:
+        if pron.plural:
+            return _group(r, c, last, last_group), How.GROUP
+        return _by_gender(r, c, pron, last), How.PRONOUN
+    named = r.entities_of_head(head) if head is not None else []
+    named = named or r.entities_in(c.mention)
+    if named:
+        _seen_as(r, named, c)
+        return named, How.NAME
+    words = [w for w in name_words(mtext) if w not in lex.determiners]
+    counted = any(w in lex.group_counters for w in words)
+    if head is not None and (
+        counted or (head.tag_ in tags.plural_noun_tags and head.lemma_.lower() in lex.groups)
+    ):
+        # "the two ministers", "both leaders": the parties named before. A bare plural ("local
+        # officials said") names people of its own, who become a speaker by that phrase below.
+        referring = _starts_with_word(folded, lex.referring)
+        members = _group(r, c, last, last_group) if counted or referring else []
+        if members:
+            return members, How.GROUP
+    role = _by_role(r, c, words)
+    if role is not None:
+        _seen_as(r, [role], c)
+        return [role], How.ROLE
+    if head is not None and head.lemma_.lower() in lex.speech_nouns and last:
+        orgs = [e for e in last if e.kind == ORG]
+        if orgs:
+            return orgs, How.ROLE
+    definite = (
+        head is not None
+        and _starts_with_word(folded, lex.definite_articles)
+        and head.tag_ in tags.common_noun_tags
+    )
+    if definite and len(last) == 1 and last[0].kind == PERSON and _may_be(last[0], head, r):
+        _seen_as(r, last, c)
+        return [last[0]], How.DEFINITE
+    if head is not None and head.pos_ not in tags.function_pos:
+        entity = _phrase_entity(r, mtext, c.mention)
+        lemma = head.lemma_.lower()
+        entity.human = entity.human or lemma in lex.human_nouns or head.text.title() in lex.titles
+        return [entity], How.PHRASE
+    return [], None
+
+
+def _starts_with_word(phrase: str, words: frozenset[str]) -> bool:
+    """The phrase's first word is one of ``words`` and more follows (``the ministers``)."""
+    first, space, _rest = phrase.partition(" ")
+    return bool(space) and first in words
+
+
+def _may_be(person: Entity, head: Token, r: Resolver) -> bool:
+    """``the <noun>`` can name this person: not an organisation, and no title the person is known without."""
+    lemma = head.lemma_.lower()
+    if lemma in r.lex.bodies:
+        return False
+    if head.text.title() in r.lex.titles and person.roles:
+        return lemma in person.roles or head.lower_ in person.roles
+    return True
+
+
+def _seen_as(r: Resolver, entities: list[Entity], c: Candidate) -> None:
+    """Keep the forms that named a single speaker here (``Former Gov. Jane Doe``, ``the governor``) as aliases."""
+    if len(entities) != 1:
+        return
+    for off in (c.mention, *c.mention_np):
+        if off is not None:
+            form = r.text[off[0] : off[1]].strip()
+            if form and len(form) <= MAX_ALIAS_CHARS and "\n" not in form:
+                entities[0].aliases.add(form)
+
+
+def _people_before(r: Resolver, pos: int) -> list[Entity]:
+    seen = [(max((p for p in e.positions if p < pos), default=-1), e) for e in r.entities if e.kind == PERSON]
+    return [e for p, e in sorted(seen, key=lambda x: -x[0]) if p >= 0]
+
+
+def _by_gender(r: Resolver, c: Candidate, pron: Pronoun, last: list[Entity]) -> list[Entity]:
+    def fits(e: Entity) -> bool:
+        if e.kind not in (PERSON, LABEL) and not (e.kind == PHRASE and e.human):
+            return False
+        if not pron.gendered or not e.gender:
+            return True
+        return e.gender.most_common(1)[0][0] == pron.gender
+
+    if len(last) == 1 and fits(last[0]):
+        return [last[0]]
+    for e in _people_before(r, c.mention[0] if c.mention else c.content[0]):
+        if fits(e):
+            return [e]
+    return []
+
+
+def _group(r: Resolver, c: Candidate, last: list[Entity], last_group: list[Entity]) -> list[Entity]:
+    if last_group:
+        return list(last_group)
+    pos = c.mention[0] if c.mention else c.content[0]
+    people = _people_before(r, pos)
+    if len(people) >= 2:
+        salient = sorted(people, key=lambda e: -sum(1 for p in e.positions if p < pos))[:2]
+        return sorted(salient, key=lambda e: e.key)
+    return []
+
+
+def _by_role(r: Resolver, c: Candidate, words: list[str]) -> Entity | None:
+    wanted = {w.rstrip(r.lang.marks.abbreviation) for w in words} - r.lex.determiners
+    best: tuple[int, int, Entity] | None = None
+    for e in r.entities:
+        if e.kind != PERSON or not e.roles:
+            continue
+        overlap = len(wanted & e.roles)
+        if overlap == 0:
+            continue
+        recency = max((p for p in e.positions if p < c.content[0]), default=-1)
+        if best is None or (overlap, recency) > best[:2]:
+            best = (overlap, recency, e)
+    return best[2] if best else None
+
+
+def _phrase_entity(r: Resolver, mtext: str, off: Offsets) -> Entity:
+    words = set(name_words(mtext))
+    for e in r.entities:
+        if e.kind == PHRASE and e.words == words:
+            e.positions.append(off[0])
+            return e
+    e = Entity(len(r.entities), PHRASE, words=words)
+    e.forms[mtext.strip()] += 1
+    e.positions.append(off[0])
+    r.entities.append(e)
+    return e

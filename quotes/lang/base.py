@@ -1,0 +1,247 @@
+"""What a stage may ask of a language: the interface every language folder implements.
+
+Stages hold mechanics only (pairing marks, windows, settling overlaps,
+merging name forms); whatever depends on the language (its words, its
+punctuation, the labels its spaCy pipeline assigns, and the predicates that
+read its dependency parse) comes from a :class:`LanguageRules` object. As in
+coreferee's ``rules.py``, each slot says whether a new language **must**
+provide it or **may** keep the default.
+
+A language is a folder ``quotes/lang/<code>/`` holding data files (the same
+names as ``quotes/lang/en/``) and an ``__init__.py`` with a subclass, plus one
+line in :data:`quotes.lang.LANGUAGES`.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, fields
+from functools import cached_property
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, Protocol
+
+import regex
+
+from .data import DataFiles
+from .lexicon import Lexicon, load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+Offsets = tuple[int, int]
+
+
+@dataclass(frozen=True, eq=False)
+class Marks:
+    """Quotation marks and the punctuation the stages read, from ``marks.tsv`` and ``quote_marks.tsv``."""
+
+    pairs: dict[str, dict[str, str]]  # open mark -> {close mark: family}
+    opening_punct: str  # may stand right before an opening mark
+    closing_punct: str  # may stand right after a closing mark
+    apostrophes: str  # marks that are apostrophes inside a word (Japan's)
+    possessive_apostrophe: str  # after a plural (ministers’): no closing mark unless a single quote is open
+    elision_apostrophe: str  # before digits ('90s): an elision, not a mark
+    opening_singles: str  # opening single marks, which need a letter, digit or mark after them
+    ambiguous_singles: str  # single marks left open at a paragraph end: apostrophes, dropped
+    ambiguous_family: str  # the family those marks belong to
+    soft_wrap_end: str  # a short line ending in none of these is hard-wrapped, not a paragraph end
+    title_strip: str  # stripped from the words of a quotation tested as a work's title
+    title_cue_strip: str  # stripped from the word before it
+    possessive_ends: tuple[str, ...]  # a possessive before a short title-case quotation: a work's title
+    heading_end: str  # a line ending in one of these ends a sentence: no heading
+    capital_skip: str  # skipped before testing whether a word is capitalised
+    quote_edge: str  # trimmed from a signed post's text
+    label_separator: str  # separates a name from a role in a speaker label (SMITH, Anna)
+    sentence_openers: str  # before an opening mark: the quotation starts a sentence
+    quote_final: str  # the last character of a quotation that ends a sentence
+    introducer: str  # a mark that introduces a quotation (She said:)
+    continuation_end: str  # before a further quotation: the cue clause ended
+    clause_breaks: str  # before a quotation: a new sentence or clause
+    edge_punct: str  # trimmed from both ends of a content
+    final_punct: str  # a sentence-final mark, trimmed from a content's end
+    name_punct: str  # punctuation kept inside a name (initials, hyphens)
+    handle_open: str  # opens a social-media handle after a signature name
+    comma: str  # after a quotation: the sentence goes on ('"...," she said')
+    abbreviation: str  # ends an abbreviated title (Gov.), stripped to compare roles
+
+    @cached_property
+    def chars(self) -> str:
+        """Every quotation mark, open or close, in one string."""
+        found = set(self.pairs)
+        for closes in self.pairs.values():
+            found.update(closes)
+        return "".join(sorted(found))
+
+    @cached_property
+    def families(self) -> dict[str, str]:
+        out = {m: fam for closes in self.pairs.values() for m, fam in closes.items()}
+        out.update({m: next(iter(c.values())) for m, c in self.pairs.items()})
+        return out
+
+    @cached_property
+    def unambiguous(self) -> str:
+        """Marks that are never apostrophes: between a cue and its quote, another quotation stands."""
+        return "".join(m for m in self.chars if self.families[m] != self.ambiguous_family)
+
+    @cached_property
+    def closing(self) -> str:
+        return "".join(sorted({m for closes in self.pairs.values() for m in closes}))
+
+    def trim(self, text: str, start: int, end: int, *, final: bool = True) -> Offsets:
+        """Strip whitespace and clause-edge punctuation; with ``final``, a sentence-final mark too."""
+        strip = self.edge_punct + self.final_punct if final else self.edge_punct
+        while start < end and text[start] in self.edge_punct:
+            start += 1
+        while end > start and text[end - 1] in strip:
+            end -= 1
+        return start, end
+
+
+@dataclass(frozen=True)
+class Tagset:
+    """The labels of the language's spaCy pipeline that the stages read, by role (``tagset.tsv``)."""
+
+    name_entities: frozenset[str]
+    person_entities: frozenset[str]
+    org_entities: frozenset[str]
+    label_entities: frozenset[str]
+    time_entities: frozenset[str]
+    not_name_entities: frozenset[str]
+    adverb_pos: frozenset[str]
+    proper_noun_pos: frozenset[str]
+    noun_pos: frozenset[str]
+    function_pos: frozenset[str]
+    linking_pos: frozenset[str]
+    plural_noun_tags: frozenset[str]
+    common_noun_tags: frozenset[str]
+    proper_noun_tags: frozenset[str]
+    subject_deps: frozenset[str]
+    coordination_deps: frozenset[str]
+    apposition_deps: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Regular expressions by role (``patterns.tsv``)."""
+
+    label: regex.Pattern[str]  # a transcript speaker label at a paragraph's start, group "label"
+    signature: regex.Pattern[str]  # the signature of a quoted post, group "name"
+    acronym: regex.Pattern[str]  # an agency or outlet as a label (NHK:)
+    roman_numeral: regex.Pattern[str]  # a name suffix (III), not a family name in capitals
+
+
+class NameFinder(Protocol):
+    """The document's name entities by offset (``quotes.extraction.tokens.NameIndex``)."""
+
+    def within(self, start: int, end: int) -> list[Span]: ...
+
+
+class Report(NamedTuple):
+    """Reported speech that a language finds at one token of the parse."""
+
+    content: Offsets
+    cue: Offsets
+    frame: str  # which frame filled it: clause, to, prep, np, as, oprd, parenthetical, according, speech-noun
+    mention: Token | None  # the token naming the speaker, when the construction gives it
+    cue_head: Token  # the token the cue hangs on (the verb; the noun of "her statement that")
+
+
+def _from_strings(cls: type, values: dict[str, str], files: DataFiles, name: str, convert=lambda v: v):  # noqa: ANN001, ANN202
+    wanted = {f.name for f in fields(cls)} - {"pairs"}
+    missing, unknown = wanted - set(values), set(values) - wanted
+    if missing or unknown:
+        from ..errors import Errors, RuleFileError
+
+        raise RuleFileError(
+            Errors.E501,
+            where=f"{files.package}/{name}",
+            detail=f"missing {sorted(missing)}, unknown {sorted(unknown)}",
+        )
+    return {k: convert(k, v) for k, v in values.items()}
+
+
+def load_marks(files: DataFiles) -> Marks:
+    pairs: dict[str, dict[str, str]] = {}
+    for _, (open_mark, close_mark, family) in files.rows("quote_marks.tsv", 3, 3):
+        pairs.setdefault(open_mark, {})[close_mark] = family
+    values = _from_strings(
+        Marks,
+        files.strings("marks.tsv"),
+        files,
+        "marks.tsv",
+        lambda k, v: tuple(v.split()) if k == "possessive_ends" else v,
+    )
+    return Marks(pairs=pairs, **values)
+
+
+def load_tagset(files: DataFiles) -> Tagset:
+    return Tagset(**_from_strings(Tagset, files.sets("tagset.tsv"), files, "tagset.tsv", lambda k, v: v))
+
+
+def load_patterns(files: DataFiles) -> Patterns:
+    raw = {k: v for _, (k, v) in files.rows("patterns.tsv", 2, 2)}
+    return Patterns(**_from_strings(Patterns, raw, files, "patterns.tsv", lambda k, v: regex.compile(v)))
+
+
+class LanguageRules(ABC):
+    """One language's knowledge, read by the stages.
+
+    **Must** be provided by a language: the class attributes :attr:`code`,
+    :attr:`package` and :attr:`frames`, the data files in :attr:`package`
+    (the same names as ``quotes/lang/en/``; read here, once), and every
+    abstract method. **May** be overridden: nothing else; a language that
+    needs more from the stages adds a slot here first.
+    """
+
+    #: MUST: the spaCy language code (``nlp.lang``).
+    code: ClassVar[str]
+    #: MUST: the package holding the data files.
+    package: ClassVar[str]
+    #: MUST: the frame names ``speech_verbs.tsv`` may use (``prep:WORD`` and ``prt:WORD`` besides).
+    frames: ClassVar[frozenset[str]]
+
+    def __init__(self, extra_rules: str | None = None, source: str = "extra_rules") -> None:
+        """``extra_rules``: the text of a user's rules file (named ``source``), merged into the lexicon."""
+        files = DataFiles(self.package)
+        self.extra_rules = extra_rules
+        self.lexicon: Lexicon = load_lexicon(files, self.frames, extra_rules, source)
+        self.marks: Marks = load_marks(files)
+        self.tags: Tagset = load_tagset(files)
+        self.patterns: Patterns = load_patterns(files)
+        #: Which data files were read: every file of the folder must be (a test checks it).
+        self.data_files_read = frozenset(files.read)
+
+    # -- cues ---------------------------------------------------------------
+
+    @abstractmethod
+    def verb_frames(self, tok: Token) -> frozenset[str]:
+        """MUST: the frames in which this token reports speech (empty for no speech verb)."""
+
+    @abstractmethod
+    def cue_phrase(self, tok: Token) -> Offsets:
+        """MUST: the cue's characters: the verb with its particle or listener (``told reporters``)."""
+
+    @abstractmethod
+    def quote_cue(self, tok: Token) -> bool:
+        """MUST: the token may introduce a direct quotation (``said``, ``according to``)."""
+
+    @abstractmethod
+    def cue_without_content(self, tok: Token) -> bool:
+        """MUST: a quote cue with no content of its own, which may refer back (``That was how X put it``)."""
+
+    @abstractmethod
+    def second_act(self, tokens: list[Token], cue: int | None) -> Token | None:
+        """MUST: the last token among ``tokens`` that opens a speech act other than the cue's (``..., saying``)."""
+
+    # -- reported speech and speakers ---------------------------------------
+
+    @abstractmethod
+    def report(self, text: str, tok: Token) -> Report | None:
+        """MUST: reported speech anchored at this token (a verb's frame, a speech noun, ``according to``)."""
+
+    @abstractmethod
+    def subject_of(self, verb: Token) -> Token | None:
+        """MUST: the token naming who performs the speech act of ``verb`` (inherited where the language drops it)."""
+
+    @abstractmethod
+    def mention_span(self, text: str, head: Token, names: NameFinder) -> tuple[Offsets, tuple[Offsets, ...]]:
+        """MUST: the span naming the speaker around ``head``, and the longer phrases it was cut from."""

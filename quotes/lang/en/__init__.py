@@ -1,0 +1,47 @@
+"""English: the data files beside this module, and the predicates that read an English parse.
+
+The predicates are written for spaCy's English pipelines (ClearNLP
+dependency labels, Penn Treebank tags, OntoNotes entity types); ``cues.py``
+says which tokens report speech, ``reports.py`` what they report,
+``subjects.py`` who reports it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..base import LanguageRules, NameFinder, Offsets, Report
+from . import cues, reports, subjects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+class English(LanguageRules):
+    code = "en"
+    package = __name__
+    frames = reports.FRAMES
+
+    def verb_frames(self, tok: Token) -> frozenset[str]:
+        return cues.verb_frames(tok, self)
+
+    def cue_phrase(self, tok: Token) -> Offsets:
+        return cues.cue_phrase(tok, self)
+
+    def quote_cue(self, tok: Token) -> bool:
+        return cues.quote_cue(tok, self)
+
+    def cue_without_content(self, tok: Token) -> bool:
+        return cues.cue_without_content(tok, self)
+
+    def second_act(self, tokens: list[Token], cue: int | None) -> Token | None:
+        return cues.second_act(tokens, cue, self)
+
+    def report(self, text: str, tok: Token) -> Report | None:
+        return reports.report(text, tok, self)
+
+    def subject_of(self, verb: Token) -> Token | None:
+        return subjects.subject_of(verb, self)
+
+    def mention_span(self, text: str, head: Token, names: NameFinder) -> tuple[Offsets, tuple[Offsets, ...]]:
+        return subjects.mention_span(text, head, self, names)

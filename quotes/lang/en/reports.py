@@ -1,0 +1,383 @@
+"""English reported speech: what a speech verb, a speech noun or ``according to`` reports, read off the parse.
+
+A speech verb reports a content through one of the frames its lexicon entry
+allows (``speech_verbs.tsv``): a clause (``said that ...``), an infinitive
+(``agreed to ...``), a content noun phrase (``expressed her gratitude for
+...``), a preposition's object (``concurred on ...``), or ``described X as
+Y``. ``according to X, ...`` and speech nouns with a that-clause (``the
+statement that ...``) report too. Whether the content is quoted (mixed,
+direct) is decided after the finders, from the marks, for any language.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..base import Offsets, Report
+from .cues import according_to, cue_phrase, is_according, is_speech_verb, verb_frames
+from .subjects import can_report, subject_of
+
+if TYPE_CHECKING:
+    from . import English
+
+#: The frames the grammar below fills, which ``speech_verbs.tsv`` may name (besides prep:P and prt:P).
+FRAMES = frozenset({"quote", "clause", "to", "wh", "np", "cnp", "as", "oprd", "agent", "active"})
+CLAUSE_DEPS = ("ccomp",)
+#: Children of the verb after its object that still belong to the content (``... to X on Y``).
+CONTENT_TAIL_DEPS = frozenset({"prep", "dative", "oprd", "acomp", "xcomp", "ccomp", "advcl"})
+#: What sets a parenthetical speech verb off from the clause it reports (``..., officials said``).
+PARENTHETICAL_MARKS = frozenset({",", "—", "–", "--"})
+#: An ``according to`` phrase with this many words on each side interrupts its content.
+MIN_SIDE_WORDS = 2
+
+
+def report(text: str, tok: Token, lang: English) -> Report | None:
+    """Reported speech anchored at ``tok``: ``according to``, a speech verb's frame, or a speech noun."""
+    if is_according(tok):
+        acc = _according_to(text, tok, lang)
+        return Report(acc[0], acc[1], "according", acc[2], tok) if acc else None
+    if verb_frames(tok, lang):
+        if _not_an_act(tok, lang):
+            return None
+        inv = _inverted(text, tok, lang)
+        if inv:
+            return Report(inv[0], inv[1], "parenthetical", inv[2], tok)
+        got = _frames_content(text, tok, lang) or _parenthetical(text, tok, lang)
+        return Report(got[0], got[1], got[2], None, tok) if got else None
+    if tok.pos_ == "NOUN":
+        sn = _speech_noun(text, tok, lang)
+        return Report(sn[0], sn[1], "speech-noun", sn[2], sn[3]) if sn else None
+    return None
+
+
+def _subtree_span(tok: Token) -> Offsets:
+    left, right = tok.left_edge, tok.right_edge
+    return left.idx, right.idx + len(right)
+
+
+def _clause_content(text: str, c: Token, allow_wh: bool, lang: English) -> Offsets | None:
+    start, end = _subtree_span(c)
+    # Drop a leading complementizer ("that"), and a comma after it.
+    toks = list(c.subtree)
+    k = 0
+    while k < len(toks) and (toks[k].lower_ == "that" and toks[k].dep_ == "mark" or toks[k].is_punct):
+        k += 1
+    if k >= len(toks):
+        return None
+    first = toks[k]
+    if (
+        first.lower_ in lang.lexicon.wh_words
+        and first.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr")
+        and not allow_wh
+    ):
+        return None
+    # "agreed that A and acknowledged that B": the parser often hangs the second speech verb
+    # inside the first clause; the first content stops before it.
+    for t in toks[k:]:
+        if t.dep_ == "conj" and t.head.i in {x.i for x in toks} and _reports_again(t, lang):
+            cc = [x for x in t.head.children if x.dep_ == "cc" and x.i < t.i]
+            stop = cc[-1] if cc else t
+            end = min(end, stop.idx)
+            break
+    # "said he saw no need to change, telling reporters that ...": a participle set off by a comma
+    # at the end is a second act of the speaker's, which the parser hung inside the clause.
+    doc = c.doc
+    for t in toks[k + 1 :]:
+        if t.idx >= end:
+            break
+        if (
+            t.tag_ == "VBG"
+            and t.dep_ in ("advcl", "xcomp", "conj")
+            and t.left_edge.i > 0
+            and doc[t.left_edge.i - 1].text == ","
+            and verb_frames(t, lang)
+        ):
+            end = doc[t.left_edge.i - 1].idx
+            break
+    return lang.marks.trim(text, first.idx, end)
+
+
+def _with_sibling_clauses(text: str, content: Offsets, later: list[Token], lang: English) -> Offsets:
+    """``said he is ready to "take on X," secure Y and cut Z``: a quotation mark can split one
+    reported clause into sibling complements of the verb; those set off by punctuation alone join it."""
+    start, end = content
+    for c in later:
+        if c.dep_ not in CLAUSE_DEPS:
+            continue
+        cstart, cend = _subtree_span(c)
+        gap = text[end:cstart]
+        if cstart < end or gap.strip(" ,;\"'“”‘’") or "\n" in gap:
+            break
+        end = lang.marks.trim(text, start, cend)[1]
+    return start, end
+
+
+def _reports_again(verb: Token, lang: English) -> bool:
+    """A coordinated speech verb with a content of its own and no subject of its own."""
+    if not verb_frames(verb, lang) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+
+
+def _with_tail(text: str, verb: Token, start: int, end: int, after: int, lang: English) -> Offsets:
+    """Extend a phrase content over the verb's later complements (``his congratulations | to X | on Y``).
+
+    A complement joins when only spaces separate it from the content so far,
+    or a comma before a prepositional phrase (``..., with a shared commitment
+    to ...``); a comma before a clause ends the content.
+    """
+    for child in verb.rights:
+        if child.i <= after or child.dep_ not in CONTENT_TAIL_DEPS:
+            continue
+        cstart, cend = _subtree_span(child)
+        if cstart < end:
+            end = max(end, cend)
+            continue
+        gap = text[end:cstart]
+        if gap.strip() == "" or (gap.strip() == "," and child.dep_ == "prep" and not is_according(child)):
+            end = cend
+        else:
+            break
+    return lang.marks.trim(text, start, end)
+
+
+def _before_second_act(text: str, verb: Token, span: Offsets, lang: English) -> Offsets:
+    """A phrase content stops before a speech verb the parser hung on one of its nouns.
+
+    ``mentioning the need for housing and adding, "..."`` parses ``adding`` as
+    a conjunct of ``housing``; a verb conjoined to a noun is a misparse of a
+    second act, so the phrase ends before ``and adding``.
+    """
+    start, end = span
+    doc = verb.doc
+    for t in doc[verb.i + 1 :]:
+        if t.idx >= end:
+            break
+        if t.idx > start and t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN") and verb_frames(t, lang):
+            cc = [x for x in t.head.children if x.dep_ == "cc" and x.i < t.i]
+            return lang.marks.trim(text, start, (cc[-1] if cc else t).idx)
+    return span
+
+
+def _np_content(text: str, verb: Token, obj: Token, lang: English) -> Offsets | None:
+    if obj.lower_ in lang.lexicon.pro_forms or obj.pos_ == "PRON":
+        return None
+    start, end = _subtree_span(obj)
+    return _before_second_act(text, verb, _with_tail(text, verb, start, end, obj.i, lang), lang)
+
+
+def _prep_content(text: str, verb: Token, prep: Token, lang: English) -> Offsets | None:
+    objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if not objs or (len(objs) == 1 and objs[0].lower_ in lang.lexicon.pro_forms):
+        return None
+    start = min(_subtree_span(o)[0] for o in objs)
+    end = max(_subtree_span(o)[1] for o in objs)
+    return _before_second_act(text, verb, _with_tail(text, verb, start, end, prep.i, lang), lang)
+
+
+def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Offsets, str] | None:
+    """(content, cue, frame) for the first frame of the verb that the parse fills."""
+    frames = verb_frames(verb, lang)
+    children = list(verb.children)
+    cue = cue_phrase(verb, lang)
+    particles = {f"prt:{c.lower_}" for c in children if c.dep_ == "prt"}
+    if particles & frames:
+        # "pointed out that ...", "laid out a plan": the particle makes the verb a speech verb.
+        frames = frames | {"clause", "np"}
+    elif all(f.startswith("prt:") for f in frames):
+        return None
+    if "clause" in frames or "wh" in frames:
+        # A complement after the verb first: in "X cites an example: he says Y", Y is what he says.
+        order = sorted(range(len(children)), key=lambda n: children[n].i < verb.i)
+        for n in order:
+            c = children[n]
+            if c.dep_ in CLAUSE_DEPS:
+                got = _clause_content(text, c, "wh" in frames, lang)
+                if got:
+                    return _with_sibling_clauses(text, got, children[n + 1 :], lang), cue, "clause"
+    if "to" in frames:
+        for c in children:
+            if c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.lefts):
+                return lang.marks.trim(text, *_subtree_span(c)), cue, "to"
+    for c in children:
+        if c.dep_ == "prep" and c.i > verb.i and f"prep:{c.lower_}" in frames:
+            # A frame preposition follows its verb ("called on X to ..."); one before it is an
+            # adjunct ("X on Wednesday called ...").
+            got = _prep_content(text, verb, c, lang)
+            if got:
+                phrase = (cue[0], c.idx + len(c)) if c.i == verb.i + 1 else cue
+                return got, phrase, "prep"
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    if "as" in frames:
+        # "described the call as ...": the "as" may hang off the verb or off the object.
+        # ... or mark a participle ("described the country as beset by crime").
+        as_tok = next(
+            (t for t in verb.subtree if t.lower_ == "as" and t.dep_ in ("prep", "mark") and t.i > obj.i), None
+        )
+        if as_tok is not None:
+            phrase = as_tok if as_tok.dep_ == "prep" else as_tok.head
+            return (
+                _with_tail(text, verb, _subtree_span(obj)[0], _subtree_span(phrase)[1], phrase.i, lang),
+                cue,
+                "as",
+            )
+    if "oprd" in frames:
+        oprd = next((c for c in children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > obj.i), None)
+        if oprd is not None:
+            return lang.marks.trim(text, _subtree_span(obj)[0], _subtree_span(oprd)[1]), cue, "oprd"
+    if "np" in frames or ("cnp" in frames and lang.lexicon.is_content_noun(obj.lower_, obj.lemma_)):
+        got = _np_content(text, verb, obj, lang)
+        if got:
+            return got, cue, "np"
+    return None
+
+
+def _inverted(text: str, verb: Token, lang: English) -> tuple[Offsets, Offsets, Token] | None:
+    """``..., reported the Daily Herald.``: a name after a comma-led verb that ends the sentence is its subject."""
+    if "clause" not in verb_frames(verb, lang) or verb.i == 0 or verb.nbor(-1).text != ",":
+        return None
+    if any(c.dep_ == "ccomp" or (c.dep_ == "nsubj" and c.i > verb.i) for c in verb.children):
+        return None
+    subj = next(
+        (c for c in verb.rights if c.dep_ in ("dobj", "npadvmod", "attr") and c.pos_ == "PROPN"), None
+    )
+    if subj is None or any(
+        not (t.is_punct or t.is_space) for t in verb.doc[subj.right_edge.i + 1 : verb.sent.end]
+    ):
+        return None
+    return lang.marks.trim(text, verb.sent.start_char, verb.nbor(-1).idx), cue_phrase(verb, lang), subj
+
+
+def _parenthetical(text: str, verb: Token, lang: English) -> tuple[Offsets, Offsets, str] | None:
+    """``The plan is dead, officials said.``: the verb hangs off the clause it reports."""
+    if "clause" not in verb_frames(verb, lang) or verb.dep_ not in ("parataxis", "ccomp", "conj", "advcl"):
+        return None
+    head = verb.head
+    if head is verb or head.pos_ not in ("VERB", "AUX") or is_speech_verb(head, lang, "clause"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    doc = verb.doc
+    left = verb.left_edge
+    set_off = (
+        left.text == ","
+        or (left.i > 0 and doc[left.i - 1].text == ",")
+        or (subj.left_edge.i > 0 and doc[subj.left_edge.i - 1].text == ",")
+    )
+    if head.i > verb.i and not set_off:
+        return None  # "X, he said, Y": only a verb set off by commas reports the clause around it
+    if head.i < verb.i and not (left.i > 0 and doc[left.i - 1].text in PARENTHETICAL_MARKS):
+        # "The plan is dead, officials said.": a comma or dash sets the verb off from the clause;
+        # after a colon the verb opens a sentence of its own ("... as an example: He says ...").
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    start, end = _subtree_span(head)
+    vstart = verb.left_edge.idx
+    if verb.right_edge.i >= head.right_edge.i - 1:
+        end = vstart
+    return lang.marks.trim(text, start, end), cue_phrase(verb, lang), "parenthetical"
+
+
+def _in_fixed_phrase(tok: Token, lang: English) -> bool:
+    """The token is part of a listed phrase (``lang/not_cues.txt``) as it stands in the text."""
+    doc, word = tok.doc, tok.lower_
+    for phrase in lang.lexicon.not_cues:
+        for k, w in enumerate(phrase):
+            start = tok.i - k
+            if (
+                w == word
+                and start >= 0
+                and start + len(phrase) <= len(doc)
+                and all(doc[start + j].lower_ == p for j, p in enumerate(phrase))
+            ):
+                return True
+    return False
+
+
+def _not_an_act(verb: Token, lang: English) -> bool:
+    """``the polls indicated ...``, ``That said, ...``, ``declined to comment on ...``: no one's speech here."""
+    if _in_fixed_phrase(verb, lang):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lang.lexicon.refusals:
+        return True
+    frames = verb_frames(verb, lang)
+    if "active" in frames and _passive(verb):
+        return True
+    if "agent" not in frames:
+        return False
+    subj = subject_of(verb, lang)
+    return subj is not None and not can_report(subj, lang)
+
+
+def _passive(verb: Token) -> bool:
+    """``was asked``, ``Asked about X, ...``: a past participle without a subject of its own, or with auxpass."""
+    if verb.tag_ != "VBN":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps or "nsubjpass" in deps or not deps & {"nsubj", "aux"}
+
+
+def _according_to(text: str, tok: Token, lang: English) -> tuple[Offsets, Offsets, Token] | None:
+    to = according_to(tok)
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    sent = tok.sent
+    phrase_start, phrase_end = tok.idx, _subtree_span(pobj)[1]
+    before = lang.marks.trim(text, sent.start_char, phrase_start)
+    after = lang.marks.trim(text, phrase_end, sent.end_char)
+    opened = any(
+        t.pos_ in ("VERB", "AUX") or t.dep_ in ("nsubj", "nsubjpass") for t in sent if t.idx < phrase_start
+    )
+    if opened and _words(text, before) >= MIN_SIDE_WORDS and _words(text, after) >= MIN_SIDE_WORDS:
+        # "X leads, according to the poll, in three states": the phrase interrupts the clause it
+        # attributes (its subject or verb stands before it), so the content is the whole stretch;
+        # after an adjunct alone ("On Friday, according to X, ...") the content follows it.
+        content = (before[0], after[1])
+    else:
+        content = after if (after[1] - after[0]) >= (before[1] - before[0]) else before
+    return content, (tok.idx, to.idx + len(to)), pobj
+
+
+def _words(text: str, span: Offsets) -> int:
+    return sum(1 for w in text[span[0] : span[1]].split() if any(ch.isalnum() for ch in w))
+
+
+def _speech_noun(text: str, tok: Token, lang: English) -> tuple[Offsets, Offsets, Token | None, Token] | None:
+    """``the minister's statement that ...``, ``her promise to hire ...``: (content, cue, speaker, cue head).
+
+    In ``said in a statement that ...`` the clause hangs off the noun but the
+    verb is the cue, and its subject the speaker.
+    """
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lang.lexicon.speech_nouns:
+        return None
+    for c in tok.children:
+        if c.dep_ not in ("acl", "ccomp", "appos", "relcl"):
+            continue
+        if any(m.lower_ == "that" and m.dep_ == "mark" for m in c.lefts):
+            got = _clause_content(text, c, False, lang)
+        elif c.dep_ == "acl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.lefts):
+            got = lang.marks.trim(text, *_subtree_span(c))
+        else:
+            continue
+        if not got:
+            continue
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else None
+        if verb is not None and verb_frames(verb, lang):
+            return got, cue_phrase(verb, lang), None, verb
+        speaker = next((g for g in tok.children if g.dep_ == "poss"), None)
+        if speaker is None:
+            by = next((g for g in tok.children if g.dep_ == "prep" and g.lower_ == "by"), None)
+            speaker = next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
+        return got, (tok.idx, tok.idx + len(tok)), speaker, tok
+    return None

@@ -1,0 +1,225 @@
+"""English subjects and mentions: who performs a speech act, and the words that name them.
+
+The subject is inherited where English leaves it out: a participle
+(``..., stating, "..."``) or an infinitive takes its head verb's subject, a
+coordinated verb (``agreed A and acknowledged B``) its first conjunct's, a
+relative clause (``Smith, who said ...``) its antecedent. A passive takes its
+``by`` agent, and an impersonal passive the author of the statement it is
+found in (``In a statement by X, it was highlighted that ...``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..base import NameFinder, Offsets
+from .cues import is_according, verb_frames
+
+if TYPE_CHECKING:
+    from . import English
+
+INHERIT_DEPS = frozenset({"advcl", "xcomp", "pcomp", "ccomp"})
+NOT_IN_MENTION = frozenset({"relcl", "acl", "advcl", "punct", "cc"})
+RELATIVE = frozenset({"who", "that", "which", "whom"})
+MAX_HOPS = 6
+POSSESSIVE = ("'s", "’s", "'", "’")
+NAME_LINKS = frozenset({"appos", "conj", "compound", "flat"})
+
+
+def _agent(v: Token) -> Token | None:
+    for c in v.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _statement_author(v: Token, lang: English) -> Token | None:
+    """``In a statement by X`` / ``in X's statement`` around an impersonal verb."""
+    for c in v.children:
+        if c.dep_ != "prep":
+            continue
+        for noun in c.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in lang.lexicon.speech_nouns:
+                for g in noun.children:
+                    if g.dep_ == "poss":
+                        return g
+                    if g.dep_ == "prep" and g.lower_ == "by":
+                        return next((p for p in g.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def can_speak(subj: Token, lang: English) -> bool:
+    """A name, a pronoun, a title or a noun for people (itself or in apposition): what an inherited subject must be."""
+    for i in _name_tokens(subj):
+        tok = subj.doc[i]
+        if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return True
+        lemma = tok.lemma_.lower()
+        if (
+            lemma in lang.lexicon.human_nouns
+            or lemma in lang.lexicon.groups
+            or tok.text in lang.lexicon.titles
+        ):
+            return True
+    return False
+
+
+def can_report(subj: Token, lang: English) -> bool:
+    """What may perform a speech act: a speaker, an organisation, or a document (``the statement said``)."""
+    if can_speak(subj, lang):
+        return True
+    return any(
+        subj.doc[i].lemma_.lower() in lang.lexicon.speech_nouns
+        or subj.doc[i].lemma_.lower() in lang.lexicon.bodies
+        for i in _name_tokens(subj)
+    )
+
+
+def subject_of(v: Token, lang: English) -> Token | None:
+    """The token that names who performs the speech act of verb ``v``."""
+    found, inherited = _subject(v, lang)
+    if found is not None and inherited and not can_speak(found, lang):
+        return None  # "The meeting was marked by X, reaffirming Y": neither says anything
+    return found
+
+
+def _subject(v: Token, lang: English) -> tuple[Token | None, bool]:
+    """The subject, and whether it was inherited from a governing verb through a participle or infinitive."""
+    inherited = False
+    if is_according(v):
+        to = next((c for c in v.children if c.lower_ == "to"), None) or (
+            v.nbor(1) if v.i + 1 < len(v.doc) else None
+        )
+        if to is not None:
+            return next((c for c in to.children if c.dep_ == "pobj"), None), False
+        return None, False
+    for _ in range(MAX_HOPS):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        if subj is not None:
+            if subj.dep_ == "nsubjpass" or (subj.lower_ == "it" and subj.dep_ == "nsubj" and v.tag_ == "VBN"):
+                return _agent(v) or _statement_author(v, lang), inherited
+            if subj.lower_ in RELATIVE and v.dep_ == "relcl":
+                return v.head, inherited
+            if subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in v.children):
+                return _statement_author(v, lang), inherited
+            if subj.is_punct or not any(ch.isalnum() for ch in subj.text):
+                # '«...,» said Claire Dubois': the parser took a mark for the subject; the name follows the verb.
+                after = next(
+                    (c for c in v.rights if c.pos_ == "PROPN" or c.dep_ in ("dobj", "attr", "npadvmod")), None
+                )
+                return after, inherited
+            return subj, inherited
+        if any(c.dep_ == "auxpass" for c in v.children):
+            return _agent(v) or _statement_author(v, lang), inherited
+        if v.head.pos_ in ("NOUN", "PROPN", "PRON") and (
+            v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ in ("VBG", "VBN"))
+        ):
+            return v.head, inherited  # "Smith, who said ...", "a statement saying ..."
+        if (
+            v.dep_ == "conj"
+            and v.head.dep_ == "ccomp"
+            and verb_frames(v, lang)
+            and verb_frames(v.head.head, lang)
+        ):
+            v = v.head.head  # "agreed that A and acknowledged that B", parsed with B's verb inside A
+            continue
+        if v.dep_ == "conj" and v.head.pos_ in ("NOUN", "PROPN") and verb_frames(v, lang):
+            # "mentioning the need for housing and adding, ...": a speech verb the parser hung on a
+            # noun; its subject is that of the nearest verb above.
+            above = next((a for a in v.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if above is None:
+                return None, inherited
+            v, inherited = above, True
+            continue
+        if v.dep_ == "conj" or (v.dep_ in INHERIT_DEPS and v.tag_ in ("VBG", "VB", "VBN")):
+            if v.head is v:
+                return None, inherited
+            inherited = inherited or v.dep_ != "conj"
+            participle = v.tag_ == "VBG" and v.left_edge.i > 0 and v.doc[v.left_edge.i - 1].text == ","
+            v = v.head
+            if participle and v.dep_ == "ccomp" and verb_frames(v.head, lang):
+                v = v.head  # "X said A, telling Y ...": the participle is X's, hung inside the clause A
+            if v.pos_ == "ADP" and v.dep_ == "prep":  # "began by expressing": the verb above the preposition
+                v = v.head
+            continue
+        return None, inherited
+    return None, inherited
+
+
+def _titled(ent_start: Token, lang: English) -> int:
+    """Start offset of the name with the titles right before it (``Secretary of State Jane Doe``)."""
+    doc, i = ent_start.doc, ent_start.i
+    start = ent_start.idx
+    while i > 0:
+        prev = doc[i - 1]
+        titled = prev.text in lang.lexicon.titles or (
+            prev.lower_ in ("of", "for") and i > 1 and doc[i - 2].text in lang.lexicon.titles
+        )
+        # "Health Minister Nora Quist": a capitalised word that qualifies a title belongs to it.
+        qualifier = (
+            prev.is_title
+            and prev.dep_ in ("compound", "amod", "nmod")
+            and prev.ent_type_ not in ("GPE", "NORP", "PERSON")
+            and i < len(doc)
+            and doc[i].text in lang.lexicon.titles
+        )
+        if titled or qualifier:
+            i -= 1
+            start = prev.idx
+            continue
+        break
+    return start
+
+
+def _name_tokens(m: Token) -> set[int]:
+    """The head and what names it again: appositions, coordinated names, compounds."""
+    out, todo = set(), [m]
+    while todo:
+        t = todo.pop()
+        out.add(t.i)
+        todo.extend(c for c in t.children if c.dep_ in NAME_LINKS and c.i not in out)
+    return out
+
+
+def mention_span(
+    text: str, m: Token, lang: English, names: NameFinder
+) -> tuple[Offsets, tuple[Offsets, ...]]:
+    """The span naming the speaker (the titled names in the subject, else its noun phrase).
+
+    Also the longer phrases it was cut from (without and with the clauses that
+    describe the speaker): they name the same speaker and become aliases.
+    """
+    whole = lang.marks.trim(text, m.left_edge.idx, m.right_edge.idx + len(m.right_edge), final=False)
+    start, end = m.left_edge.idx, m.right_edge.idx + len(m.right_edge)
+    for c in m.rights:
+        if c.dep_ in NOT_IN_MENTION and c.i > m.i:
+            if c.dep_ in ("punct", "cc") and any(k.dep_ in ("conj", "appos") and k.i > c.i for k in m.rights):
+                continue
+            end = min(end, c.left_edge.idx)
+    for c in m.lefts:
+        if c.dep_ in ("relcl", "acl", "advcl"):
+            start = max(start, c.right_edge.idx + len(c.right_edge))
+    # Never across a line break: keep the line that holds the head.
+    line_start = text.rfind("\n", start, m.idx) + 1
+    line_end = text.find("\n", m.idx, end)
+    start, end = max(start, line_start), end if line_end < 0 else line_end
+    np = lang.marks.trim(text, start, max(start, end), final=False)
+    linked = _name_tokens(m)
+    names = [e for e in names.within(start, end) if any(t.i in linked for t in e)]
+    joint = any(c.dep_ == "conj" for c in m.children)
+    if names and not joint:
+        first = names[0][0]
+        if (
+            first.lower_ in ("the", "a", "an") and len(names[0]) > 1
+        ):  # "the Daily Herald": the name, not its article
+            first = first.nbor(1)
+        start, end = _titled(first, lang), names[-1].end_char
+    start, end = lang.marks.trim(text, start, max(start, end), final=False)
+    for suffix in POSSESSIVE:  # "The minister's statement": the minister
+        if text.endswith(suffix, start, end) and end - len(suffix) > start:
+            end -= len(suffix)
+    head = (m.idx, m.idx + len(m))
+    forms = tuple(f for f in (np, whole) if f[1] > f[0])
+    return ((start, end) if end > start else head), forms

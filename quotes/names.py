@@ -1,0 +1,59 @@
+"""Names, compared and turned into ids the same way everywhere (resolver, linker, scorer, model).
+
+A *name key* compares whole names as the spec's matching does
+(case-insensitive, spaces collapsed). *Name words* are the folded words of a
+surface form, which the resolver compares as sets inside a document
+(``Tanaka`` ⊂ ``Hiroko Tanaka``); *id words* are the words of a canonical
+name with edge punctuation dropped (``George W. Bush`` = ``George W Bush``),
+which the linker compares across documents.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+#: A word of a name: letters, digits, apostrophes, periods (initials) and hyphens.
+NAME_WORD = re.compile(r"[\w'’.-]+")
+
+
+def fold(s: str) -> str:
+    """Unicode-compatible, case-free form of a word (``ＴＡＮＡＫＡ`` = ``tanaka``)."""
+    return unicodedata.normalize("NFKC", s).casefold()
+
+
+def name_key(name: str) -> str:
+    """How the spec compares two names: case-insensitive, whitespace collapsed."""
+    return " ".join(name.split()).casefold()
+
+
+def name_keys(names: Iterable[str]) -> frozenset[str]:
+    """The keys of several names, empty names dropped."""
+    return frozenset(k for k in (name_key(n) for n in names) if k)
+
+
+def name_words(form: str) -> list[str]:
+    """The folded words of a name form, those without a letter dropped (``No. 2``, ``—``)."""
+    return [fold(w) for w in NAME_WORD.findall(form) if any(ch.isalpha() for ch in w)]
+
+
+#: Dropped from both ends of a word of a canonical name before names are compared across documents.
+ID_WORD_EDGES = ".,'’"
+
+
+def id_words(name: str) -> frozenset[str]:
+    """The words of a canonical name as the cross-document linker compares them (digits kept)."""
+    return frozenset(w.strip(ID_WORD_EDGES).casefold() for w in name.split() if w.strip(ID_WORD_EDGES))
+
+
+def family_word(name: str) -> str:
+    """The last word of a canonical name, as :func:`id_words` has it ("" for an empty name)."""
+    words = name.split()
+    return words[-1].strip(ID_WORD_EDGES).casefold() if words else ""
+
+
+def slug(name: str) -> str:
+    """An ASCII id for a name: ``Bùi Thanh Sơn`` -> ``bui-thanh-son``."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "speaker"

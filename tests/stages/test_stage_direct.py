@@ -1,0 +1,180 @@
+"""The direct-quote finder on hand-built parses: which quotations are speech, and their cues."""
+
+from __future__ import annotations
+
+from handbuilt import context, cut, doc
+
+from quotes.extraction.candidates import Rule
+from quotes.extraction.stages import direct
+
+
+def found(text: str, table: str):
+    return direct.find(context(doc(text, table)), [])
+
+
+def test_cue_after_the_quotation() -> None:
+    text = '"We will win," she said.'
+    got = found(
+        text,
+        """
+        0  "     ``    PUNCT  punct  7
+        1  We    PRP   PRON   nsubj  3  we
+        2  will  MD    AUX    aux    3
+        3  win   VB    VERB   ccomp  7
+        4  ,     ,     PUNCT  punct  7
+        5  "     ''    PUNCT  punct  7
+        6  she   PRP   PRON   nsubj  7
+        7  said  VBD   VERB   ROOT   7  say
+        8  .     .     PUNCT  punct  7
+        """,
+    )
+    assert len(got) == 1
+    (c,) = got
+    assert (c.kind, c.rule) == ("direct", Rule.DIRECT_CUE)
+    assert cut(text, c.content) == "We will win,"
+    assert cut(text, c.cue) == "said"
+    assert c.cue_token == 7
+    assert c.confidence == 0.95  # the cue governs a token of the quotation
+
+
+def test_cue_before_with_a_colon() -> None:
+    text = 'The minister said: "We will cut taxes next year."'
+    got = found(
+        text,
+        """
+        0  The       DT   DET    det       1
+        1  minister  NN   NOUN   nsubj     2
+        2  said      VBD  VERB   ROOT      2  say
+        3  :         :    PUNCT  punct     2
+        4  "         ``   PUNCT  punct     2
+        5  We        PRP  PRON   nsubj     7  we
+        6  will      MD   AUX    aux       7
+        7  cut       VB   VERB   ccomp     2
+        8  taxes     NNS  NOUN   dobj      7  tax
+        9  next      JJ   ADJ    amod      10 -    B-DATE
+        10 year      NN   NOUN   npadvmod  7  -    I-DATE
+        11 .         .    PUNCT  punct     2
+        12 "         ''   PUNCT  punct     2
+        """,
+    )
+    assert [(cut(text, c.content), cut(text, c.cue), c.rule) for c in got] == [
+        ("We will cut taxes next year.", "said", Rule.DIRECT_CUE)
+    ]
+
+
+def test_short_scare_quote_without_cue_is_no_quote() -> None:
+    text = 'The "historic" deal was signed on Monday.'
+    got = found(
+        text,
+        """
+        0  The       DT   DET    det        4
+        1  "         ``   PUNCT  punct      4
+        2  historic  JJ   ADJ    amod       4
+        3  "         ''   PUNCT  punct      4
+        4  deal      NN   NOUN   nsubjpass  6
+        5  was       VBD  AUX    auxpass    6  be
+        6  signed    VBN  VERB   ROOT       6  sign
+        7  on        IN   ADP    prep       6
+        8  Monday    NNP  PROPN  pobj       7  Monday  B-DATE
+        9  .         .    PUNCT  punct      6
+        """,
+    )
+    assert got == []
+
+
+PARAGRAPH = '"We will win," she said. "The people are with us."'
+PARAGRAPH_PARSE = """
+    0  "       ``   PUNCT  punct  7
+    1  We      PRP  PRON   nsubj  3  we
+    2  will    MD   AUX    aux    3
+    3  win     VB   VERB   ccomp  7
+    4  ,       ,    PUNCT  punct  7
+    5  "       ''   PUNCT  punct  7
+    6  she     PRP  PRON   nsubj  7
+    7  said    VBD  VERB   ROOT   7  say
+    8  .       .    PUNCT  punct  7
+    9  "       ``   PUNCT  punct  12
+    10 The     DT   DET    det    11
+    11 people  NNS  NOUN   nsubj  12
+    12 are     VBP  AUX    ROOT   12 be
+    13 with    IN   ADP    prep   12
+    14 us      PRP  PRON   pobj   13 we
+    15 .       .    PUNCT  punct  12
+    16 "       ''   PUNCT  punct  12
+    """
+
+
+def test_continuation_in_the_same_paragraph() -> None:
+    got = found(PARAGRAPH, PARAGRAPH_PARSE)
+    assert [(cut(PARAGRAPH, c.content), c.rule) for c in got] == [
+        ("We will win,", Rule.DIRECT_CUE),
+        ("The people are with us.", Rule.DIRECT_CONTINUED),
+    ]
+    second = got[1]
+    assert second.cue is None and second.cue_token is None
+    assert second.context_speaker  # the speaker comes from the quote before
+
+
+def test_continuation_needs_the_same_paragraph() -> None:
+    # The same second quotation after a paragraph break continues nothing; it is too short to
+    # stand as a bare quote, so it is dropped.
+    text = PARAGRAPH.replace('said. "', 'said.\n"')
+    got = found(text, PARAGRAPH_PARSE)
+    assert [cut(text, c.content) for c in got] == ["We will win,"]
+
+
+def test_long_bare_quotation_has_a_context_speaker() -> None:
+    text = '"We will not give up on this city, not now and not ever." The crowd cheered.'
+    got = found(
+        text,
+        """
+        0  "        ``   PUNCT  punct   4
+        1  We       PRP  PRON   nsubj   4  we
+        2  will     MD   AUX    aux     4
+        3  not      RB   PART   neg     4
+        4  give     VB   VERB   ROOT    4
+        5  up       RP   ADP    prt     4
+        6  on       IN   ADP    prep    4
+        7  this     DT   DET    det     8
+        8  city     NN   NOUN   pobj    6
+        9  ,        ,    PUNCT  punct   4
+        10 not      RB   PART   neg     11
+        11 now      RB   ADV    advmod  14
+        12 and      CC   CCONJ  cc      14
+        13 not      RB   PART   neg     14
+        14 ever     RB   ADV    advmod  4
+        15 .        .    PUNCT  punct   4
+        16 "        ''   PUNCT  punct   4
+        17 The      DT   DET    det     18
+        18 crowd    NN   NOUN   nsubj   19
+        19 cheered  VBD  VERB   ROOT    19 cheer
+        20 .        .    PUNCT  punct   19
+        """,
+    )
+    assert [(c.rule, c.context_speaker, c.confidence) for c in got] == [(Rule.DIRECT_BARE, True, 0.6)]
+
+
+def test_headline_is_skipped() -> None:
+    text = '"We will win," says Tanaka\nThe minister spoke to voters on Monday.'
+    got = found(
+        text,
+        """
+        0  "         ``   PUNCT  punct  6
+        1  We        PRP  PRON   nsubj  3  we
+        2  will      MD   AUX    aux    3
+        3  win       VB   VERB   ccomp  6
+        4  ,         ,    PUNCT  punct  6
+        5  "         ''   PUNCT  punct  6
+        6  says      VBZ  VERB   ROOT   6  say
+        7  Tanaka    NNP  PROPN  nsubj  6  Tanaka  B-PERSON
+        8  The       DT   DET    det    9
+        9  minister  NN   NOUN   nsubj  10
+        10 spoke     VBD  VERB   ROOT   10 speak
+        11 to        IN   ADP    prep   10
+        12 voters    NNS  NOUN   pobj   11 voter
+        13 on        IN   ADP    prep   10
+        14 Monday    NNP  PROPN  pobj   13 Monday  B-DATE
+        15 .         .    PUNCT  punct  10
+        """,
+    )
+    assert got == []

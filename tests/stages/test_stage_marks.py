@@ -1,0 +1,86 @@
+"""The marks stage on plain text: which characters pair into quotations (no Doc needed)."""
+
+from __future__ import annotations
+
+from handbuilt import english
+
+from quotes.extraction.stages import marks
+
+
+def quoted(text: str):
+    return marks.find(text, english())
+
+
+def contents(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in quoted(text)]
+
+
+def test_straight_and_curly_marks_pair() -> None:
+    text = 'He said "yes" and \u201cno\u201d.'
+    got = quoted(text)
+    assert contents(text) == ["yes", "no"]
+    assert all(q.closed and q.depth == 0 and q.family == "double" for q in got)
+    assert [(text[q.open], text[q.close - 1]) for q in got] == [('"', '"'), ("\u201c", "\u201d")]
+
+
+def test_single_marks_nest_inside_double() -> None:
+    text = "\"He told me 'never again,' and left,\" she said."
+    got = quoted(text)
+    assert [(text[q.start : q.end], q.depth, q.family) for q in got] == [
+        ("He told me 'never again,' and left,", 0, "double"),
+        ("never again,", 1, "single"),
+    ]
+
+
+def test_apostrophes_in_words_and_after_plurals_are_not_marks() -> None:
+    text = "Japan's minister said the ministers\u2019 plan was \u201cdead on arrival.\u201d"
+    assert contents(text) == ["dead on arrival."]
+    assert contents("In the '90s the economy grew.") == []  # an elision before digits
+    # Inside a word, even a mark that would close the open single quotation is an apostrophe.
+    text = "He wrote: \u2018Russia\u2019s plan is dead,\u2019 and left."
+    assert contents(text) == ["Russia\u2019s plan is dead,"]
+
+
+def test_unclosed_mark_closes_at_the_paragraph_end() -> None:
+    text = 'The mayor said "we will fight on.\nThe council met on Monday.'
+    (q,) = quoted(text)
+    assert not q.closed
+    assert text[q.start : q.end] == "we will fight on."
+    assert q.end == q.close == text.index("\n")  # the next paragraph is not swallowed
+
+
+def test_quote_reopened_on_the_next_paragraph_is_one_span() -> None:
+    text = (
+        '"We will not stop at the first setback, because the people want this.\n'
+        '"And we will keep going," she said.'
+    )
+    (q,) = quoted(text)
+    assert q.closed and q.paragraphs == 2
+    assert q.open == 0 and text[q.end :] == '" she said.'
+
+
+def test_a_stray_mark_after_a_word_does_not_open_a_multi_paragraph_quote() -> None:
+    # The first quotation opens after a word ("said"), not a clause break: it closes at the paragraph end
+    # and the next paragraph's mark opens a quotation of its own.
+    text = 'The mayor said "we will fight on.\n"The council met on Monday.'
+    got = quoted(text)
+    assert [(text[q.start : q.end], q.paragraphs) for q in got] == [
+        ("we will fight on.", 1),
+        ("The council met on Monday.", 1),
+    ]
+
+
+def test_work_title_after_a_possessive_or_a_cue_word() -> None:
+    text = 'She appeared on ABC\'s "This Week" on Sunday.'
+    (q,) = quoted(text)
+    assert text[q.start : q.end] == "This Week"
+    assert q.work_title
+    assert marks.is_work_title(text, q, english().marks, english().lexicon.work_title_cues)
+    (q,) = quoted('He wrote a play called "Sons of Trump" last year.')
+    assert q.work_title
+
+
+def test_title_case_words_after_a_speech_verb_are_no_work_title() -> None:
+    text = 'She said "This Week" on Sunday.'
+    (q,) = quoted(text)
+    assert not q.work_title

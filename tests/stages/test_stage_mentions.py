@@ -1,0 +1,190 @@
+"""The mention stage on hand-built parses: who performs the cue's speech act, and the span that names them."""
+
+from __future__ import annotations
+
+from handbuilt import context, cut, doc, span
+
+from quotes.extraction.candidates import Candidate, Rule
+from quotes.extraction.stages import mentions
+
+
+def mention_of(text: str, table: str, cue: int, content: str, **fields) -> tuple[str | None, Candidate]:
+    """Attach the mention of a reported candidate whose cue is token ``cue``; (mention text, candidate)."""
+    d = doc(text, table)
+    c = Candidate(
+        kind="indirect",
+        content=span(text, content),
+        cue=(d[cue].idx, d[cue].idx + len(d[cue])),
+        cue_token=cue,
+        anchor=cue,
+        rule=Rule.REPORTED_CLAUSE,
+        **fields,
+    )
+    (got,) = mentions.attach_mentions(context(d), [c])
+    return cut(text, got.mention), got
+
+
+def test_subject_of_the_cue() -> None:
+    text = "The minister said that taxes would fall."
+    m, c = mention_of(
+        text,
+        """
+        0  The       DT   DET    det    1
+        1  minister  NN   NOUN   nsubj  2
+        2  said      VBD  VERB   ROOT   2  say
+        3  that      IN   SCONJ  mark   6
+        4  taxes     NNS  NOUN   nsubj  6  tax
+        5  would     MD   AUX    aux    6
+        6  fall      VB   VERB   ccomp  2
+        7  .         .    PUNCT  punct  2
+        """,
+        cue=2,
+        content="taxes would fall",
+    )
+    assert m == "The minister"
+    assert c.mention_token == 1
+
+
+def test_participle_inherits_the_subject_of_its_head() -> None:
+    text = "Tanaka spoke to reporters on Monday, stating that taxes would fall."
+    m, c = mention_of(
+        text,
+        """
+        0  Tanaka     NNP  PROPN  nsubj  1  Tanaka  B-PERSON
+        1  spoke      VBD  VERB   ROOT   1  speak
+        2  to         IN   ADP    prep   1
+        3  reporters  NNS  NOUN   pobj   2  reporter
+        4  on         IN   ADP    prep   1
+        5  Monday     NNP  PROPN  pobj   4  Monday  B-DATE
+        6  ,          ,    PUNCT  punct  1
+        7  stating    VBG  VERB   advcl  1  state
+        8  that       IN   SCONJ  mark   11
+        9  taxes      NNS  NOUN   nsubj  11 tax
+        10 would      MD   AUX    aux    11
+        11 fall       VB   VERB   ccomp  7
+        12 .          .    PUNCT  punct  1
+        """,
+        cue=7,
+        content="taxes would fall",
+    )
+    assert (m, c.mention_token) == ("Tanaka", 0)
+
+
+def test_inherited_subject_that_cannot_speak_is_no_mention() -> None:
+    text = "The meeting ended on Monday, reaffirming that talks would resume."
+    m, c = mention_of(
+        text,
+        """
+        0  The          DT   DET    det    1
+        1  meeting      NN   NOUN   nsubj  2
+        2  ended        VBD  VERB   ROOT   2  end
+        3  on           IN   ADP    prep   2
+        4  Monday       NNP  PROPN  pobj   3  Monday  B-DATE
+        5  ,            ,    PUNCT  punct  2
+        6  reaffirming  VBG  VERB   advcl  2  reaffirm
+        7  that         IN   SCONJ  mark   10
+        8  talks        NNS  NOUN   nsubj  10 talk
+        9  would        MD   AUX    aux    10
+        10 resume       VB   VERB   ccomp  6
+        11 .            .    PUNCT  punct  2
+        """,
+        cue=6,
+        content="talks would resume",
+    )
+    assert m is None and c.mention_token is None
+
+
+def test_passive_takes_its_by_agent() -> None:
+    text = "The cuts were announced by the ministry on Monday."
+    m, c = mention_of(
+        text,
+        """
+        0  The        DT   DET    det        1
+        1  cuts       NNS  NOUN   nsubjpass  3  cut
+        2  were       VBD  AUX    auxpass    3  be
+        3  announced  VBN  VERB   ROOT       3  announce
+        4  by         IN   ADP    agent      3
+        5  the        DT   DET    det        6
+        6  ministry   NN   NOUN   pobj       4
+        7  on         IN   ADP    prep       3
+        8  Monday     NNP  PROPN  pobj       7  Monday  B-DATE
+        9  .          .    PUNCT  punct      3
+        """,
+        cue=3,
+        content="The cuts",
+    )
+    assert (m, c.mention_token) == ("the ministry", 6)
+
+
+def test_relative_clause_names_its_antecedent() -> None:
+    text = "The senator, who said that taxes would fall, left early."
+    m, c = mention_of(
+        text,
+        """
+        0  The      DT   DET    det     1
+        1  senator  NN   NOUN   nsubj   10
+        2  ,        ,    PUNCT  punct   1
+        3  who      WP   PRON   nsubj   4
+        4  said     VBD  VERB   relcl   1  say
+        5  that     IN   SCONJ  mark    8
+        6  taxes    NNS  NOUN   nsubj   8  tax
+        7  would    MD   AUX    aux     8
+        8  fall     VB   VERB   ccomp   4
+        9  ,        ,    PUNCT  punct   1
+        10 left     VBD  VERB   ROOT    10 leave
+        11 early    RB   ADV    advmod  10
+        12 .        .    PUNCT  punct   10
+        """,
+        cue=4,
+        content="taxes would fall",
+    )
+    assert (m, c.mention_token) == ("The senator", 1)  # the relative clause is cut from the mention
+
+
+def test_titled_name_keeps_its_title() -> None:
+    text = "Foreign Minister Yoko Kamikawa said on Tuesday that talks would resume."
+    m, c = mention_of(
+        text,
+        """
+        0  Foreign   NNP  PROPN  compound  1  Foreign
+        1  Minister  NNP  PROPN  compound  3  Minister
+        2  Yoko      NNP  PROPN  compound  3  Yoko      B-PERSON
+        3  Kamikawa  NNP  PROPN  nsubj     4  Kamikawa  I-PERSON
+        4  said      VBD  VERB   ROOT      4  say
+        5  on        IN   ADP    prep      4
+        6  Tuesday   NNP  PROPN  pobj      5  Tuesday   B-DATE
+        7  that      IN   SCONJ  mark      10
+        8  talks     NNS  NOUN   nsubj     10 talk
+        9  would     MD   AUX    aux       10
+        10 resume    VB   VERB   ccomp     4
+        11 .         .    PUNCT  punct     4
+        """,
+        cue=4,
+        content="talks would resume",
+    )
+    assert m == "Foreign Minister Yoko Kamikawa"
+    assert c.mention_token == 3
+
+
+def test_a_mention_the_finder_gave_is_kept() -> None:
+    text = "According to the police, the suspect fled on foot."
+    table = """
+        0  According  VBG  VERB   prep   7  accord
+        1  to         IN   ADP    prep   0
+        2  the        DT   DET    det    3
+        3  police     NN   NOUN   pobj   1
+        4  ,          ,    PUNCT  punct  7
+        5  the        DT   DET    det    6
+        6  suspect    NN   NOUN   nsubj  7
+        7  fled       VBD  VERB   ROOT   7  flee
+        8  on         IN   ADP    prep   7
+        9  foot       NN   NOUN   pobj   8
+        10 .          .    PUNCT  punct  7
+        """
+    # The finder's mention token (the source of "according to") is used, not the clause's subject.
+    m, _ = mention_of(text, table, cue=0, content="the suspect fled on foot", mention_token=3)
+    assert m == "the police"
+    # A mention already cut (a transcript label) is left as it is.
+    given = span(text, "According")
+    _, c = mention_of(text, table, cue=0, content="the suspect fled on foot", mention=given)
+    assert c.mention == given and c.mention_token is None

@@ -1,0 +1,176 @@
+"""The reported-speech finder and English ``report`` on hand-built parses: one frame a test."""
+
+from __future__ import annotations
+
+from handbuilt import context, cut, doc, english
+
+from quotes.extraction.candidates import Rule
+from quotes.extraction.stages import reported
+
+
+def found(text: str, table: str):
+    return reported.find(context(doc(text, table)), [])
+
+
+SAID_THAT = "The minister said that taxes would fall."
+SAID_THAT_PARSE = """
+    0  The       DT   DET    det    1
+    1  minister  NN   NOUN   nsubj  2
+    2  said      VBD  VERB   ROOT   2  say
+    3  that      IN   SCONJ  mark   6
+    4  taxes     NNS  NOUN   nsubj  6  tax
+    5  would     MD   AUX    aux    6
+    6  fall      VB   VERB   ccomp  2
+    7  .         .    PUNCT  punct  2
+    """
+
+
+def test_report_reads_a_that_clause() -> None:
+    d = doc(SAID_THAT, SAID_THAT_PARSE)
+    got = english().report(SAID_THAT, d[2])
+    assert got is not None
+    assert got.frame == "clause"
+    assert cut(SAID_THAT, got.content) == "taxes would fall"  # no "that", no final period
+    assert cut(SAID_THAT, got.cue) == "said"
+    assert got.cue_head.i == 2 and got.mention is None
+    assert english().report(SAID_THAT, d[6]) is None  # "fall" reports nothing
+
+
+def test_said_that_clause() -> None:
+    got = found(SAID_THAT, SAID_THAT_PARSE)
+    assert [(c.kind, c.rule, cut(SAID_THAT, c.content), cut(SAID_THAT, c.cue)) for c in got] == [
+        ("indirect", Rule.REPORTED_CLAUSE, "taxes would fall", "said")
+    ]
+    assert (got[0].cue_token, got[0].anchor, got[0].mention_token) == (2, 2, None)
+
+
+def test_agreed_to_infinitive() -> None:
+    text = "The unions agreed to end the strike."
+    got = found(
+        text,
+        """
+        0  The     DT   DET    det    1
+        1  unions  NNS  NOUN   nsubj  2  union
+        2  agreed  VBD  VERB   ROOT   2  agree
+        3  to      TO   PART   aux    4
+        4  end     VB   VERB   xcomp  2
+        5  the     DT   DET    det    6
+        6  strike  NN   NOUN   dobj   4
+        7  .       .    PUNCT  punct  2
+        """,
+    )
+    assert [(c.rule, cut(text, c.content), cut(text, c.cue)) for c in got] == [
+        (Rule.REPORTED_TO, "to end the strike", "agreed")
+    ]
+
+
+def test_according_to() -> None:
+    text = "According to the police, the suspect fled on foot."
+    got = found(
+        text,
+        """
+        0  According  VBG  VERB   prep   7  accord
+        1  to         IN   ADP    prep   0
+        2  the        DT   DET    det    3
+        3  police     NN   NOUN   pobj   1
+        4  ,          ,    PUNCT  punct  7
+        5  the        DT   DET    det    6
+        6  suspect    NN   NOUN   nsubj  7
+        7  fled       VBD  VERB   ROOT   7  flee
+        8  on         IN   ADP    prep   7
+        9  foot       NN   NOUN   pobj   8
+        10 .          .    PUNCT  punct  7
+        """,
+    )
+    assert [(c.rule, cut(text, c.content), cut(text, c.cue)) for c in got] == [
+        (Rule.REPORTED_ACCORDING, "the suspect fled on foot", "According to")
+    ]
+    assert got[0].mention_token == 3  # the police: the construction names the source
+
+
+def test_parenthetical_speech_verb() -> None:
+    # The verb hangs off the clause it reports (parataxis), set off by a comma.
+    text = "The plan is dead, officials said."
+    got = found(
+        text,
+        """
+        0  The        DT   DET    det        1
+        1  plan       NN   NOUN   nsubj      2
+        2  is         VBZ  AUX    ROOT       2  be
+        3  dead       JJ   ADJ    acomp      2
+        4  ,          ,    PUNCT  punct      2
+        5  officials  NNS  NOUN   nsubj      6  official
+        6  said       VBD  VERB   parataxis  2  say
+        7  .          .    PUNCT  punct      2
+        """,
+    )
+    assert [(c.rule, cut(text, c.content), cut(text, c.cue), c.cue_token) for c in got] == [
+        (Rule.REPORTED_PARENTHETICAL, "The plan is dead", "said", 6)
+    ]
+
+
+def test_declined_to_comment_reports_nothing() -> None:
+    text = "The ministry declined to comment on the report."
+    got = found(
+        text,
+        """
+        0  The       DT   DET    det    1
+        1  ministry  NN   NOUN   nsubj  2
+        2  declined  VBD  VERB   ROOT   2  decline
+        3  to        TO   PART   aux    4
+        4  comment   VB   VERB   xcomp  2
+        5  on        IN   ADP    prep   4
+        6  the       DT   DET    det    7
+        7  report    NN   NOUN   pobj   5
+        8  .         .    PUNCT  punct  2
+        """,
+    )
+    assert got == []
+
+
+def test_speech_noun_with_that_clause() -> None:
+    text = "The minister's statement that taxes would fall surprised investors."
+    got = found(
+        text,
+        """
+        0  The        DT   DET    det    1
+        1  minister   NN   NOUN   poss   3
+        2  's         POS  PART   case   1
+        3  statement  NN   NOUN   nsubj  8
+        4  that       IN   SCONJ  mark   7
+        5  taxes      NNS  NOUN   nsubj  7  tax
+        6  would      MD   AUX    aux    7
+        7  fall       VB   VERB   acl    3
+        8  surprised  VBD  VERB   ROOT   8  surprise
+        9  investors  NNS  NOUN   dobj   8  investor
+        10 .          .    PUNCT  punct  8
+        """,
+    )
+    assert [(c.rule, cut(text, c.content), cut(text, c.cue)) for c in got] == [
+        (Rule.REPORTED_SPEECH_NOUN, "taxes would fall", "statement")
+    ]
+    assert (got[0].cue_token, got[0].mention_token) == (3, 1)  # the noun is the cue, its possessor speaks
+
+
+def test_speech_inside_a_quotation_belongs_to_it() -> None:
+    text = '"Officials said that taxes would fall," she wrote.'
+    got = found(
+        text,
+        """
+        0  "          ``   PUNCT  punct  10
+        1  Officials  NNS  NOUN   nsubj  2  official
+        2  said       VBD  VERB   ccomp  10 say
+        3  that       IN   SCONJ  mark   6
+        4  taxes      NNS  NOUN   nsubj  6  tax
+        5  would      MD   AUX    aux    6
+        6  fall       VB   VERB   ccomp  2
+        7  ,          ,    PUNCT  punct  10
+        8  "          ''   PUNCT  punct  10
+        9  she        PRP  PRON   nsubj  10
+        10 wrote      VBD  VERB   ROOT   10 write
+        11 .          .    PUNCT  punct  10
+        """,
+    )
+    # Only "wrote" reports (its clause is the quotation); "said" inside the marks is not read.
+    assert [c.anchor for c in got] == [10]
+    assert cut(text, got[0].content) == "Officials said that taxes would fall"

@@ -1,0 +1,198 @@
+"""Speaker resolution on hand-built Docs: name forms, capitals, pronouns, transcript turns, groups."""
+
+from __future__ import annotations
+
+from handbuilt import context, doc, span, token
+
+from quotes.extraction.candidates import Candidate, Rule
+from quotes.extraction.stages import resolve
+
+
+def quote(text: str, d, mention: str, head: str, cue: str, content: str, after: str = "") -> Candidate:
+    """A reported quote whose mention the mention stage has cut (``mention`` around token ``head``)."""
+    start = text.index(after) + len(after) if after else 0
+    h, v = token(d, head, after), token(d, cue, after)
+    return Candidate(
+        kind="indirect",
+        content=span(text, content, start),
+        cue=(d[v].idx, d[v].idx + len(d[v])),
+        cue_token=v,
+        mention=span(text, mention, start),
+        mention_token=h,
+        rule=Rule.REPORTED_CLAUSE,
+    )
+
+
+def speakers_of(d, found: list[Candidate]):
+    speakers, resolved = resolve.resolve_speakers(context(d), found)
+    return {s.id: s for s in speakers}, [c.speaker for c in resolved]
+
+
+TWO_FORMS = "Hiroko Tanaka said that taxes would fall. Tanaka added that wages would rise."
+TWO_FORMS_PARSE = """
+    0  Hiroko  NNP  PROPN  compound  1  Hiroko  B-PERSON
+    1  Tanaka  NNP  PROPN  nsubj     2  Tanaka  I-PERSON
+    2  said    VBD  VERB   ROOT      2  say
+    3  that    IN   SCONJ  mark      6
+    4  taxes   NNS  NOUN   nsubj     6  tax
+    5  would   MD   AUX    aux       6
+    6  fall    VB   VERB   ccomp     2
+    7  .       .    PUNCT  punct     2
+    8  Tanaka  NNP  PROPN  nsubj     9  Tanaka  B-PERSON
+    9  added   VBD  VERB   ROOT      9  add
+    10 that    IN   SCONJ  mark      13
+    11 wages   NNS  NOUN   nsubj     13 wage
+    12 would   MD   AUX    aux       13
+    13 rise    VB   VERB   ccomp     9
+    14 .       .    PUNCT  punct     9
+    """
+
+
+def test_name_forms_are_one_speaker() -> None:
+    text, d = TWO_FORMS, doc(TWO_FORMS, TWO_FORMS_PARSE)
+    found = [
+        quote(text, d, "Hiroko Tanaka", "Tanaka", "said", "taxes would fall"),
+        quote(text, d, "Tanaka", "Tanaka", "added", "wages would rise", after="fall."),
+    ]
+    speakers, per_quote = speakers_of(d, found)
+    assert per_quote == [("hiroko-tanaka",), ("hiroko-tanaka",)]
+    assert speakers["hiroko-tanaka"].name == "Hiroko Tanaka"
+    assert "Tanaka" in speakers["hiroko-tanaka"].aliases
+
+
+def test_family_name_in_capitals_is_put_last() -> None:
+    # One form only, so that only the capitals (not a surname used alone elsewhere) tell the family name.
+    text = "TANAKA Hiroko said that taxes would fall."
+    d = doc(
+        text,
+        """
+        0  TANAKA  NNP  PROPN  compound  1  TANAKA  B-PERSON
+        1  Hiroko  NNP  PROPN  nsubj     2  Hiroko  I-PERSON
+        2  said    VBD  VERB   ROOT      2  say
+        3  that    IN   SCONJ  mark      6
+        4  taxes   NNS  NOUN   nsubj     6  tax
+        5  would   MD   AUX    aux       6
+        6  fall    VB   VERB   ccomp     2
+        7  .       .    PUNCT  punct     2
+        """,
+    )
+    speakers, per_quote = speakers_of(
+        d, [quote(text, d, "TANAKA Hiroko", "Hiroko", "said", "taxes would fall")]
+    )
+    assert per_quote == [("hiroko-tanaka",)]
+    assert speakers["hiroko-tanaka"].name == "Hiroko Tanaka"
+    assert "TANAKA Hiroko" in speakers["hiroko-tanaka"].aliases
+
+
+MEETING = "Hiroko Tanaka met John Smith on Monday."
+MEETING_PARSE = """
+    0  Hiroko  NNP  PROPN  compound  1  Hiroko  B-PERSON
+    1  Tanaka  NNP  PROPN  nsubj     2  Tanaka  I-PERSON
+    2  met     VBD  VERB   ROOT      2  meet
+    3  John    NNP  PROPN  compound  4  John    B-PERSON
+    4  Smith   NNP  PROPN  dobj      2  Smith   I-PERSON
+    5  on      IN   ADP    prep      2
+    6  Monday  NNP  PROPN  pobj      5  Monday  B-DATE
+    7  .       .    PUNCT  punct     2
+    """
+
+
+def test_she_is_the_last_female_person() -> None:
+    text = MEETING + " She said that taxes would fall."
+    d = doc(
+        text,
+        MEETING_PARSE
+        + """
+        8  She    PRP  PRON  nsubj  9  she
+        9  said   VBD  VERB  ROOT   9  say
+        10 that   IN   SCONJ mark   13
+        11 taxes  NNS  NOUN  nsubj  13 tax
+        12 would  MD   AUX   aux    13
+        13 fall   VB   VERB  ccomp  9
+        14 .      .    PUNCT punct  9
+        """,
+    )
+    speakers, per_quote = speakers_of(d, [quote(text, d, "She", "She", "said", "taxes would fall")])
+    # John Smith was named last, but "she" needs a woman: Hiroko (a female given name).
+    assert per_quote == [("hiroko-tanaka",)]
+
+
+def test_he_is_the_last_male_person() -> None:
+    text = MEETING + " He said that taxes would fall."
+    d = doc(
+        text,
+        MEETING_PARSE
+        + """
+        8  He     PRP  PRON  nsubj  9  he
+        9  said   VBD  VERB  ROOT   9  say
+        10 that   IN   SCONJ mark   13
+        11 taxes  NNS  NOUN  nsubj  13 tax
+        12 would  MD   AUX   aux    13
+        13 fall   VB   VERB  ccomp  9
+        14 .      .    PUNCT punct  9
+        """,
+    )
+    _, per_quote = speakers_of(d, [quote(text, d, "He", "He", "said", "taxes would fall")])
+    assert per_quote == [("john-smith",)]
+
+
+def test_first_person_in_a_turn_is_the_labels_speaker() -> None:
+    text = "Minister Tanaka: I said that taxes would fall."
+    d = doc(
+        text,
+        """
+        0  Minister  NNP  PROPN  compound  1  Minister
+        1  Tanaka    NNP  PROPN  ROOT      1  Tanaka
+        2  :         :    PUNCT  punct     1
+        3  I         PRP  PRON   nsubj     4  I
+        4  said      VBD  VERB   ROOT      4  say
+        5  that      IN   SCONJ  mark      8
+        6  taxes     NNS  NOUN   nsubj     8  tax
+        7  would     MD   AUX    aux       8
+        8  fall      VB   VERB   ccomp     4
+        9  .         .    PUNCT  punct     4
+        """,
+    )
+    speakers, per_quote = speakers_of(d, [quote(text, d, "I", "I", "said", "taxes would fall")])
+    assert per_quote == [("tanaka",)]
+    assert "Minister Tanaka" in speakers["tanaka"].aliases
+
+
+def test_first_person_outside_a_turn_has_no_speaker() -> None:
+    text = "I said that taxes would fall."
+    d = doc(
+        text,
+        """
+        0  I      PRP  PRON   nsubj  1  I
+        1  said   VBD  VERB   ROOT   1  say
+        2  that   IN   SCONJ  mark   5
+        3  taxes  NNS  NOUN   nsubj  5  tax
+        4  would  MD   AUX    aux    5
+        5  fall   VB   VERB   ccomp  1
+        6  .      .    PUNCT  punct  1
+        """,
+    )
+    speakers, per_quote = speakers_of(d, [quote(text, d, "I", "I", "said", "taxes would fall")])
+    assert per_quote == [()] and speakers == {}
+
+
+def test_the_two_ministers_are_the_last_two_people() -> None:
+    text = MEETING + " The two ministers said that talks would resume."
+    d = doc(
+        text,
+        MEETING_PARSE
+        + """
+        8  The        DT   DET    det     10
+        9  two        CD   NUM    nummod  10
+        10 ministers  NNS  NOUN   nsubj   11 minister
+        11 said       VBD  VERB   ROOT    11 say
+        12 that       IN   SCONJ  mark    15
+        13 talks      NNS  NOUN   nsubj   15 talk
+        14 would      MD   AUX    aux     15
+        15 resume     VB   VERB   ccomp   11
+        16 .          .    PUNCT  punct   11
+        """,
+    )
+    found = [quote(text, d, "The two ministers", "ministers", "said", "talks would resume")]
+    _, per_quote = speakers_of(d, found)
+    assert per_quote == [("hiroko-tanaka", "john-smith")]

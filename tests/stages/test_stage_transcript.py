@@ -1,0 +1,88 @@
+"""Transcript turns and signed posts: labels over paragraphs, rejected labels, the finder's candidates.
+
+The stage reads the text and the Doc's entities, not its parse: the Docs here carry words and entities.
+"""
+
+from __future__ import annotations
+
+from handbuilt import context, cut, plain
+
+from quotes.extraction.candidates import Rule
+from quotes.extraction.stages import transcript
+
+BRIEFING = (
+    "Reporter: What did the minister promise today?\n"
+    "Minister Tanaka: We will cut taxes next year.\n"
+    "And we will build more homes."
+)
+
+
+def turns(text: str, ents: dict[str, str] | None = None):
+    return context(plain(text, ents)).turns
+
+
+def test_role_and_titled_name_labels_open_turns() -> None:
+    got = turns(BRIEFING)
+    assert [(t.index, t.name, cut(BRIEFING, t.content)) for t in got[:2]] == [
+        (0, "Reporter", "What did the minister promise today?"),
+        (1, "Minister Tanaka", "We will cut taxes next year."),
+    ]
+    assert not any(t.signed for t in got)
+
+
+def test_a_label_holds_over_the_next_paragraphs() -> None:
+    got = turns(BRIEFING)
+    assert [(t.index, t.name, cut(BRIEFING, t.content)) for t in got[2:]] == [
+        (1, "Minister Tanaka", "And we will build more homes.")
+    ]
+    assert got[2].label == got[1].label
+
+
+def test_a_heading_ends_the_turn() -> None:
+    text = BRIEFING + "\nTax Plans\nThe vote follows next week in parliament."
+    got = turns(text)
+    assert [cut(text, t.content) for t in got][-1] == "And we will build more homes."
+
+
+def test_a_single_label_does_not_hold_over_paragraphs() -> None:
+    text = "Reporter: What did the minister promise today?\nThe minister then left the room."
+    assert [cut(text, t.content) for t in turns(text)] == ["What did the minister promise today?"]
+
+
+def test_not_a_label() -> None:
+    # Name-like and used twice, "Read More" would pass as a speaker's label; the not-labels list rejects it.
+    text = (
+        "Read More: Tax plans in detail and what they mean.\n"
+        "The minister spoke for an hour.\n"
+        "Read More: The housing plan explained in full."
+    )
+    assert turns(text) == ()
+
+
+def test_a_name_label_needs_an_entity_a_title_or_a_repeat() -> None:
+    text = "Hiroko Tanaka: We will cut taxes next year."
+    assert turns(text) == ()  # once, untitled, not an entity: a heading-like line, not a speaker
+    (t,) = turns(text, {"Hiroko Tanaka": "PERSON"})
+    assert t.name == "Hiroko Tanaka"
+
+
+def test_signed_post() -> None:
+    text = (
+        "\u201cThe vote was a disgrace and we will not forget it.\u201d \u2014 Jane Doe (@jdoe) March 3, 2024"
+    )
+    (t,) = turns(text)
+    assert t.signed and t.name == "Jane Doe"
+    assert cut(text, t.content) == "The vote was a disgrace and we will not forget it."
+
+
+def test_finder_makes_transcript_candidates() -> None:
+    text = (
+        BRIEFING + "\n\u201cThe vote was a disgrace and we will not forget it.\u201d \u2014 Jane Doe (@jdoe)"
+    )
+    got = transcript.find(context(plain(text)), [])
+    assert [(c.kind, c.rule, c.turn, cut(text, c.mention)) for c in got] == [
+        ("transcript", Rule.LABEL, 0, "Reporter"),
+        ("transcript", Rule.LABEL, 1, "Minister Tanaka"),
+        ("transcript", Rule.LABEL, 1, "Minister Tanaka"),
+        ("transcript", Rule.SIGNED_POST, 2, "Jane Doe"),
+    ]
