@@ -10,11 +10,11 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .errors import Errors, error_record
-from .extraction.longdocs import extract_with
 from .extraction.nlp import load_pipeline
 from .files.inputs import DEFAULT_MAX_CHARS
 from .model import DocumentResult
 from .scale.linking import SpeakerIndex
+from .scale.longdocs import extract_with
 from .schema import sha256_text
 
 
@@ -30,7 +30,7 @@ def extract(
 
     A text longer than ``max_chars`` gets a result with an ``E105`` error and
     no quotes; a long one within the limit is parsed in paragraph-aligned
-    pieces (:mod:`quotes.extraction.longdocs`), offsets still in the text as given.
+    pieces (:mod:`quotes.scale.longdocs`), offsets still in the text as given.
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() takes a str, not {type(text).__name__}")

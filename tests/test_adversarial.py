@@ -18,11 +18,12 @@ import regex
 import spacy
 
 import quotes
-from quotes.extraction import layout, longdocs
+from quotes.extraction import layout
 from quotes.extraction.stages import marks, transcript
 from quotes.extraction.stages.overlaps import crosses
 from quotes.lang import get_language
 from quotes.model import DocumentResult
+from quotes.scale import longdocs
 
 THOROUGH = os.environ.get("HYPOTHESIS_PROFILE") == "thorough"
 LANG = get_language("en")

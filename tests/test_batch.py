@@ -76,9 +76,9 @@ class FakeNlp:
 
 
 def test_time_bound_and_failure_cost_one_document(nlp, monkeypatch) -> None:
-    import quotes.api
+    import quotes.extraction.nlp
 
-    monkeypatch.setattr(quotes.api, "load_pipeline", lambda model=None: FakeNlp(nlp))
+    monkeypatch.setattr(quotes.extraction.nlp, "load_pipeline", lambda model=None: FakeNlp(nlp))
     texts = [
         '"One," said Ann Lee.',
         "SLOW text",

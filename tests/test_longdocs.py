@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import quotes
 from quotes.api import load_pipeline
-from quotes.extraction import longdocs
+from quotes.scale import longdocs
 
 
 @given(st.text(alphabet=st.sampled_from('ab .\n\t"“”'), max_size=400), st.integers(min_value=5, max_value=60))

@@ -13,7 +13,7 @@ How the work is done:
 - The bound is a ``SIGALRM`` timer in the process that parses, which works
   with ``-j 1`` (in the main process) as with worker processes. It stops
   Python code, between compiled steps (one piece of a long document, see
-  :mod:`quotes.extraction.longdocs`); a parse stuck inside compiled code is caught by
+  :mod:`quotes.scale.longdocs`); a parse stuck inside compiled code is caught by
   the worker pool instead, which kills the worker past a hard deadline,
   gives the document ``E106`` and starts a fresh worker.
 - With ``n_process > 1`` each worker process loads the pipeline once and is
@@ -36,10 +36,10 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from ..errors import Errors, error_record
-from ..extraction.longdocs import extract_with
 from ..files.inputs import Document
 from ..model import DocumentResult
 from .linking import LinkedSpeaker, SpeakerIndex
+from .longdocs import extract_with
 
 #: Default ``--timeout``, seconds per document: minutes beyond any real article.
 DEFAULT_TIMEOUT = 120.0
@@ -190,7 +190,7 @@ def process_documents(
 def _in_process(
     documents: Iterable[Document], *, model: str | None, timeout: float | None
 ) -> Iterator[tuple[Document, DocumentResult]]:
-    from ..api import load_pipeline
+    from ..extraction.nlp import load_pipeline
 
     nlp = load_pipeline(model)
     for part in _chunks(documents):
@@ -222,7 +222,7 @@ def _worker_main(conn: Connection, model: str | None, timeout: float | None) -> 
     """A worker: load the pipeline once, then parse the chunks it is sent until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:
-        from ..api import load_pipeline
+        from ..extraction.nlp import load_pipeline
 
         nlp = load_pipeline(model)
     except BaseException as e:  # noqa: BLE001 - reported to the parent, which stops the run
@@ -298,7 +298,7 @@ class _Pool:
 
     def run(self, documents: Iterable[Document]) -> Iterator[tuple[Document, DocumentResult]]:
         if _context().get_start_method() == "fork":
-            from ..api import load_pipeline
+            from ..extraction.nlp import load_pipeline
 
             load_pipeline(self.model)  # loaded once here, shared by every forked worker (copy on write)
         self.workers = [self._start() for _ in range(self.n)]

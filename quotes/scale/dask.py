@@ -21,7 +21,7 @@ How the work is done:
   small ``nlp.pipe`` chunks, the same per-document time bound, the same
   ``E106`` and ``E201`` records) and returns one record per document.
 - Each worker process loads the pipeline once, on its first task
-  (:func:`quotes.api.load_pipeline` is cached per process), and parses one
+  (:func:`quotes.extraction.nlp.load_pipeline` is cached per process), and parses one
   chunk at a time; run workers as processes with one thread each
   (``dask worker --nworkers N --nthreads 1``), as the parse holds the GIL.
 - The client keeps a bounded window of partitions in flight, so the graph
@@ -127,7 +127,7 @@ def _pipeline(model: str | None) -> Any:
     """This worker process's pipeline, loaded once (and once only, whatever the threads)."""
     with _load_lock:
         try:
-            from ..api import load_pipeline
+            from ..extraction.nlp import load_pipeline
 
             return load_pipeline(model)
         except Exception as e:  # noqa: BLE001 - sent back to the client, which stops the run

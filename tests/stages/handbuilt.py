@@ -153,3 +153,17 @@ def token(d: Doc, word: str, after: str = "") -> int:
     """The index of the first token ``word`` in ``d`` (after the first occurrence of ``after``)."""
     start = d.text.index(after) + len(after) if after else 0
     return next(t.i for t in d if t.text == word and t.idx >= start)
+
+
+#: A sentence several stages read: a speech verb with a that-clause, and its parse.
+SAID_THAT = "The minister said that taxes would fall."
+SAID_THAT_PARSE = """
+    0  The       DT   DET    det    1
+    1  minister  NN   NOUN   nsubj  2
+    2  said      VBD  VERB   ROOT   2  say
+    3  that      IN   SCONJ  mark   6
+    4  taxes     NNS  NOUN   nsubj  6  tax
+    5  would     MD   AUX    aux    6
+    6  fall      VB   VERB   ccomp  2
+    7  .         .    PUNCT  punct  2
+    """

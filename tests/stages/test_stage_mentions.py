@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handbuilt import context, cut, doc, span
+from handbuilt import SAID_THAT, SAID_THAT_PARSE, context, cut, doc, span
 
 from quotes.extraction.candidates import Candidate, Rule
 from quotes.extraction.stages import mentions
@@ -25,19 +25,9 @@ def mention_of(text: str, table: str, cue: int, content: str, **fields) -> tuple
 
 
 def test_subject_of_the_cue() -> None:
-    text = "The minister said that taxes would fall."
     m, c = mention_of(
-        text,
-        """
-        0  The       DT   DET    det    1
-        1  minister  NN   NOUN   nsubj  2
-        2  said      VBD  VERB   ROOT   2  say
-        3  that      IN   SCONJ  mark   6
-        4  taxes     NNS  NOUN   nsubj  6  tax
-        5  would     MD   AUX    aux    6
-        6  fall      VB   VERB   ccomp  2
-        7  .         .    PUNCT  punct  2
-        """,
+        SAID_THAT,
+        SAID_THAT_PARSE,
         cue=2,
         content="taxes would fall",
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handbuilt import context, cut, doc, english
+from handbuilt import SAID_THAT, SAID_THAT_PARSE, context, cut, doc, english
 
 from quotes.extraction.candidates import Rule
 from quotes.extraction.stages import reported
@@ -10,19 +10,6 @@ from quotes.extraction.stages import reported
 
 def found(text: str, table: str):
     return reported.find(context(doc(text, table)), [])
-
-
-SAID_THAT = "The minister said that taxes would fall."
-SAID_THAT_PARSE = """
-    0  The       DT   DET    det    1
-    1  minister  NN   NOUN   nsubj  2
-    2  said      VBD  VERB   ROOT   2  say
-    3  that      IN   SCONJ  mark   6
-    4  taxes     NNS  NOUN   nsubj  6  tax
-    5  would     MD   AUX    aux    6
-    6  fall      VB   VERB   ccomp  2
-    7  .         .    PUNCT  punct  2
-    """
 
 
 def test_report_reads_a_that_clause() -> None:

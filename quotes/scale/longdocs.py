@@ -19,8 +19,8 @@ from typing import Any
 import regex
 
 from ..model import DocumentResult, Quote, Span
-from ..scale.linking import SpeakerIndex
 from ..schema import sha256_text
+from .linking import SpeakerIndex
 
 #: Longest piece parsed as one Doc.
 PIECE_CHARS = 100_000
