@@ -46,7 +46,7 @@ class Errors(str, Enum):
     # Language data files
     E501 = "{where}: malformed rule line: {detail}"
     E502 = "{where}: duplicate entry {entry!r} (first on line {first})"
-    E503 = "{where}: unknown frame(s) {frames}; known frames: {known} (and prep:WORD, prt:WORD)"
+    E503 = "{where}: unknown frame(s) {frames}; known frames: {known} (and prep:WORD, addr:WORD, prt:WORD)"
 
     def format(self, **kwargs: object) -> str:  # type: ignore[override]
         return f"[{self.name}] " + self.value.format(**kwargs)

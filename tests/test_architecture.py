@@ -29,6 +29,7 @@ ALLOWED = {
     "expand": "spaCy's Doc.char_span alignment mode",
     "label": "the group name the language's label pattern must define",
     "name": "the group name the language's signature pattern must define",
+    "time": "the group name the language's label patterns use for a timestamp",
     "[": "regular-expression syntax",
     "]|\n": "regular-expression syntax",
     "\\b": "regular-expression syntax (word boundary)",

@@ -123,7 +123,12 @@ class Tagset:
 class Patterns:
     """Regular expressions by role (``patterns.tsv``)."""
 
-    label: regex.Pattern[str]  # a transcript speaker label at a paragraph's start, group "label"
+    label: regex.Pattern[str]  # a speaker label opening a paragraph, groups "label" and "time" (a timestamp)
+    label_line: regex.Pattern[
+        str
+    ]  # a paragraph that is a speaker label alone: the turn is the next paragraphs
+    dot_label: regex.Pattern[str]  # a one-letter label with a period (Q. / A.), group "label"
+    timestamp: regex.Pattern[str]  # a paragraph that is only a timestamp (00:22): neither content nor an end
     signature: regex.Pattern[str]  # the signature of a quoted post, group "name"
     acronym: regex.Pattern[str]  # an agency or outlet as a label (NHK:)
     roman_numeral: regex.Pattern[str]  # a name suffix (III), not a family name in capitals
@@ -196,7 +201,7 @@ class LanguageRules(ABC):
     code: ClassVar[str]
     #: MUST: the package holding the data files.
     package: ClassVar[str]
-    #: MUST: the frame names ``speech_verbs.tsv`` may use (``prep:WORD`` and ``prt:WORD`` besides).
+    #: MUST: the frame names ``speech_verbs.tsv`` may use (``prep:WORD``, ``addr:WORD`` and ``prt:WORD`` besides).
     frames: ClassVar[frozenset[str]]
 
     def __init__(self, extra_rules: str | None = None, source: str = "extra_rules") -> None:
@@ -235,8 +240,8 @@ class LanguageRules(ABC):
     # -- reported speech and speakers ---------------------------------------
 
     @abstractmethod
-    def report(self, text: str, tok: Token) -> Report | None:
-        """MUST: reported speech anchored at this token (a verb's frame, a speech noun, ``according to``)."""
+    def reports(self, text: str, tok: Token) -> list[Report]:
+        """MUST: reported speech anchored at this token (a verb's frames, a speech noun, ``according to``)."""
 
     @abstractmethod
     def subject_of(self, verb: Token) -> Token | None:

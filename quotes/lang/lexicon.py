@@ -71,6 +71,7 @@ class Lexicon:
     means_words: frozenset[str]  # "by saying": a second act that is how the first was done
     title_links: frozenset[str]  # "Secretary of State": words that carry a title on
     definite_articles: frozenset[str]  # "the minister": may name the person last quoted
+    transcript_cues: tuple[str, ...]  # words in a document's first lines that make it a transcript
 
     def frames(self, lemma: str) -> frozenset[str]:
         return self.speech_verbs.get(lemma.lower(), frozenset())
@@ -88,6 +89,10 @@ class Lexicon:
         return frozenset(w for w, p in self.pronouns.items() if p.case == "subj")
 
 
+#: Frames that take a word: ``prep:on`` (its object states the content), ``addr:on`` (its object is the
+#: addressee of an infinitive that states it: ``called on X to ...``), ``prt:out`` (a particle).
+PREFIXED_FRAMES = ("prep:", "addr:", "prt:")
+
 #: Categories a user's ``extra_rules`` file may add to.
 EXTRA_CATEGORIES = ("speech_verb", "speech_noun", "content_noun", "transcript_label", "title")
 
@@ -95,7 +100,7 @@ EXTRA_CATEGORIES = ("speech_verb", "speech_noun", "content_noun", "transcript_la
 def check_frames(frames: Iterable[str], known: frozenset[str], where: str) -> frozenset[str]:
     """Frame names the language implements (``prep:`` and ``prt:`` take any word); else ``E503``."""
     out = frozenset(f for f in frames if f)
-    bad = sorted(f for f in out if f not in known and not f.startswith(("prep:", "prt:")))
+    bad = sorted(f for f in out if f not in known and not f.startswith(PREFIXED_FRAMES))
     if bad:
         raise RuleFileError(Errors.E503, where=where, frames=", ".join(bad), known=", ".join(sorted(known)))
     return out
@@ -194,4 +199,5 @@ def load_lexicon(
         means_words=lower("means_words.txt"),
         title_links=lower("title_links.txt"),
         definite_articles=lower("definite_articles.txt"),
+        transcript_cues=tuple(w.casefold() for w in files.words("transcript_cues.txt")),
     )

@@ -1,7 +1,7 @@
 """Indirect and mixed speech: the finder that reads the dependency parse.
 
 It walks the tokens outside quotations, posts and headlines and asks the
-language what each one reports (``LanguageRules.report``: a speech verb's
+language what each one reports (``LanguageRules.reports``: a speech verb's
 frame, a speech noun's clause, ``according to``). Every content it returns is
 unquoted speech for now: whether it is really mixed or direct is decided
 from the quotation marks it covers by the generic step after the finders
@@ -42,20 +42,20 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
             continue  # speech reported inside a quotation or a post belongs to it
         if layout.in_heading(tok.idx):
             continue  # a headline is not speech
-        got = lang.report(text, tok)
-        if got is None or got.content[1] - got.content[0] < MIN_CONTENT_CHARS:
-            continue
-        rule = Rule.reported(got.frame)
-        found.append(
-            Candidate(
-                kind="indirect",
-                content=got.content,
-                cue=got.cue,
-                cue_token=got.cue_head.i,
-                anchor=tok.i,
-                mention_token=got.mention.i if got.mention is not None else None,
-                confidence=CONFIDENCE.get(rule, 0.75),
-                rule=rule,
+        for got in lang.reports(text, tok):
+            if got.content[1] - got.content[0] < MIN_CONTENT_CHARS:
+                continue
+            rule = Rule.reported(got.frame)
+            found.append(
+                Candidate(
+                    kind="indirect",
+                    content=got.content,
+                    cue=got.cue,
+                    cue_token=got.cue_head.i,
+                    anchor=tok.i,
+                    mention_token=got.mention.i if got.mention is not None else None,
+                    confidence=CONFIDENCE.get(rule, 0.75),
+                    rule=rule,
+                )
             )
-        )
     return found

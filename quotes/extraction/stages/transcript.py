@@ -10,6 +10,7 @@ a heading, as press-conference transcripts are laid out.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 import regex
 from spacy.tokens import Doc
@@ -24,6 +25,8 @@ from ..layout import PARAGRAPH, is_heading, is_title_case
 SIGNATURE_REACH = 120
 #: Within a transcript, a shorter line without final punctuation is a heading that ends the turn.
 TURN_HEADING_MAX_WORDS = 10
+#: How many paragraphs at a document's start may say that it is a transcript.
+HEAD_PARAGRAPHS = 3
 
 
 def _name_like(label: str, lang: LanguageRules) -> bool:
@@ -33,7 +36,13 @@ def _name_like(label: str, lang: LanguageRules) -> bool:
     if any(ch.isdigit() for ch in label):
         return False
     lex = lang.lexicon
-    return all(w[:1].isupper() or w.lower() in lex.name_connectors or w in lex.titles for w in words)
+    return all(w[:1].isupper() or w.lower() in lex.name_connectors or _is_title(w, lang) for w in words)
+
+
+def _is_title(word: str, lang: LanguageRules) -> bool:
+    """A title, also as labels write it in capitals (``MINISTER``, ``MR``)."""
+    titles = lang.lexicon.titles
+    return word in titles or (word.isupper() and word.capitalize() in titles)
 
 
 def _entity_label(entities: Intervals, start: int, end: int) -> bool:
@@ -51,7 +60,7 @@ def _accept(label: str, repeats: int, entities: Intervals, start: int, end: int,
         return True
     if not _name_like(label, lang):
         return False
-    if repeats >= 2 or any(w.strip(lang.marks.label_separator) in lex.titles for w in label.split()):
+    if repeats >= 2 or any(_is_title(w.strip(lang.marks.label_separator), lang) for w in label.split()):
         return True
     if lang.patterns.acronym.fullmatch(label):
         return True  # an outlet or agency (``NHK:``, ``AP:``) as the source of what follows
@@ -85,46 +94,93 @@ def _about(line: str, label: str, lang: LanguageRules) -> bool:
     words = [
         w
         for w in label.replace(lang.marks.label_separator, " ").split()
-        if w not in lex.titles and w[:1].isupper()
+        if not _is_title(w, lang) and w[:1].isupper()
     ]
     if not words or label.casefold() in lex.transcript_labels:
         return False
-    return regex.search(rf"\b{regex.escape(words[-1])}\b", line) is not None
+    flags = regex.IGNORECASE if words[-1].isupper() else 0  # a label in capitals names "Marsudi" too
+    return regex.search(rf"\b{regex.escape(words[-1])}\b", line, flags) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    span: tuple[int, int]  # the label's characters (a timestamp after it left out)
+    content: int  # where the turn's text starts in the paragraph; -1 for a label alone on its line
+    words: int  # words after the label in its paragraph
+    timed: bool  # the label carries a timestamp ("Name (00:05):"): a transcript for sure
+
+
+def _labels(text: str, paragraphs: list[tuple[int, int]], lang: LanguageRules) -> dict[int, _Label]:
+    """Paragraphs that open with something shaped like a speaker label (accepted or not, later)."""
+    pats = lang.patterns
+    found: dict[int, _Label] = {}
+    dotted: dict[int, _Label] = {}
+    for p, (ps, pe) in enumerate(paragraphs):
+        m = pats.label.match(text, ps, pe)
+        if m:
+            words = len(text[m.end() : pe].split())
+            found[p] = _Label((m.start("label"), m.end("label")), m.end(), words, m.group("time") is not None)
+            continue
+        m = pats.label_line.fullmatch(text, ps, pe)
+        if m:
+            found[p] = _Label((m.start("label"), m.end("label")), -1, 0, m.group("time") is not None)
+            continue
+        m = pats.dot_label.match(text, ps, pe)
+        if m and m.group("label").casefold() in lang.lexicon.transcript_labels:
+            dotted[p] = _Label(
+                (m.start("label"), m.end("label")), m.end(), len(text[m.end() : pe].split()), False
+            )
+    # "Q. ..." / "A. ...": only where both roles take turns, never one initial that opens a paragraph.
+    if len({text[lab.span[0] : lab.span[1]] for lab in dotted.values()}) >= 2:
+        found.update(dotted)
+    return found
+
+
+def _transcript_heading(text: str, paragraphs: list[tuple[int, int]], lang: LanguageRules) -> bool:
+    """The document's first lines say it is a transcript (``Transcript of the briefing ...``)."""
+    head = " ".join(text[s:e] for s, e in paragraphs[:HEAD_PARAGRAPHS]).casefold()
+    return any(cue in head for cue in lang.lexicon.transcript_cues)
 
 
 def find_turns(doc: Doc, text: str, lang: LanguageRules) -> list[Turn]:
     """The turns of a transcript and the quoted posts: the layout that later stages read."""
     label_re = lang.patterns.label
     paragraphs = [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
-    labelled: dict[int, tuple[int, int]] = {}
-    for p, (ps, pe) in enumerate(paragraphs):
-        m = label_re.match(text, ps, pe)
-        if m and len(text[m.end() : pe].split()) >= 2:
-            labelled[p] = (m.start("label"), m.end("label"))
-    counts = Counter(text[s:e].casefold() for s, e in labelled.values())
+    labelled = _labels(text, paragraphs, lang)
+    counts = Counter(text[lab.span[0] : lab.span[1]].casefold() for lab in labelled.values())
     entities = (
         Intervals((e.start_char, e.end_char) for e in doc.ents if e.label_ in lang.tags.label_entities)
         if labelled
         else Intervals(())
     )
-    accepted = {
-        p: span
-        for p, span in labelled.items()
-        if _accept(text[span[0] : span[1]], counts[text[span[0] : span[1]].casefold()], entities, *span, lang)
-    }
-    continuing = len(accepted) >= 2
+    accepted: dict[int, _Label] = {}
+    for p, lab in labelled.items():
+        name = text[lab.span[0] : lab.span[1]]
+        repeats = counts[name.casefold()]
+        if not _accept(name, repeats, entities, *lab.span, lang):
+            continue
+        # A label before one word ("Hello.") or alone on its line must be a role or used again.
+        if lab.words < 2 and not (repeats >= 2 or lab.timed or _strong(name, lang)):
+            continue
+        accepted[p] = lab
+    continuing = (
+        len(accepted) >= 2
+        or any(lab.timed for lab in accepted.values())
+        or (bool(accepted) and _transcript_heading(text, paragraphs, lang))
+    )
     turns: list[Turn] = []
     current: tuple[int, tuple[int, int]] | None = None
+    opened = False  # the current label stood alone on its line: the next paragraph is its text
     index = -1
     for p, (ps, pe) in enumerate(paragraphs):
         line = text[ps:pe]
         if p in accepted:
             index += 1
-            label = accepted[p]
-            current = (index, label)
-            m = label_re.match(text, ps, pe)
-            start, end = lang.marks.trim(text, m.end(), pe, final=False) if m else (ps, pe)
-            turns.append(Turn(index, label, (start, end), text[label[0] : label[1]]))
+            lab = accepted[p]
+            current, opened = (index, lab.span), lab.content < 0
+            if lab.content >= 0:
+                start, end = lang.marks.trim(text, lab.content, pe, final=False)
+                _add(turns, text, Turn(index, lab.span, (start, end), text[lab.span[0] : lab.span[1]]))
             continue
         post = _signed_post(text, ps, pe, lang)
         if post is not None:
@@ -133,19 +189,35 @@ def find_turns(doc: Doc, text: str, lang: LanguageRules) -> list[Turn]:
             turns.append(Turn(index, name, (start, end), text[name[0] : name[1]], signed=True))
             current = None
             continue
-        if current is None or not continuing:
-            continue
-        if (
-            is_heading(line, lang.marks.heading_end, TURN_HEADING_MAX_WORDS)
+        if current is None or lang.patterns.timestamp.fullmatch(text, ps, pe):
+            continue  # a timestamp between paragraphs of a turn neither ends it nor belongs to it
+        if not opened and (
+            not continuing
+            or is_heading(line, lang.marks.heading_end, TURN_HEADING_MAX_WORDS)
             or is_title_case(line, lang.marks.capital_skip)
             or label_re.match(text, ps, pe)
             or _about(line, text[current[1][0] : current[1][1]], lang)
         ):
             current = None
             continue
+        opened = False
         start, end = lang.marks.trim(text, ps, pe, final=False)
-        turns.append(Turn(current[0], current[1], (start, end), text[current[1][0] : current[1][1]]))
+        _add(turns, text, Turn(current[0], current[1], (start, end), text[current[1][0] : current[1][1]]))
     return turns
+
+
+def _add(turns: list[Turn], text: str, turn: Turn) -> None:
+    """A turn with no word in it (a leftover "/…" of a page) is no turn, but its label still holds."""
+    if any(ch.isalnum() for ch in text[turn.content[0] : turn.content[1]]):
+        turns.append(turn)
+
+
+def _strong(label: str, lang: LanguageRules) -> bool:
+    """A label that is a transcript role (``Reporter``, ``Q``) or carries a title (``MINISTER LEE``)."""
+    lex = lang.lexicon
+    return label.casefold() in lex.transcript_labels or any(
+        _is_title(w.strip(lang.marks.label_separator), lang) for w in label.split()
+    )
 
 
 def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:

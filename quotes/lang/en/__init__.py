@@ -37,8 +37,8 @@ class English(LanguageRules):
     def second_act(self, tokens: list[Token], cue: int | None) -> Token | None:
         return cues.second_act(tokens, cue, self)
 
-    def report(self, text: str, tok: Token) -> Report | None:
-        return reports.report(text, tok, self)
+    def reports(self, text: str, tok: Token) -> list[Report]:
+        return reports.reports(text, tok, self)
 
     def subject_of(self, verb: Token) -> Token | None:
         return subjects.subject_of(verb, self)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from . import English
 
 #: The frames the grammar below fills, which ``speech_verbs.tsv`` may name (besides prep:P and prt:P).
-FRAMES = frozenset({"quote", "clause", "to", "wh", "np", "cnp", "as", "oprd", "agent", "active"})
+FRAMES = frozenset({"quote", "clause", "to", "wh", "np", "cnp", "as", "oprd", "agent", "active", "passive"})
 CLAUSE_DEPS = ("ccomp",)
 #: Children of the verb after its object that still belong to the content (``... to X on Y``).
 CONTENT_TAIL_DEPS = frozenset({"prep", "dative", "oprd", "acomp", "xcomp", "ccomp", "advcl"})
@@ -33,23 +33,86 @@ PARENTHETICAL_MARKS = frozenset({",", "—", "–", "--"})
 MIN_SIDE_WORDS = 2
 
 
-def report(text: str, tok: Token, lang: English) -> Report | None:
-    """Reported speech anchored at ``tok``: ``according to``, a speech verb's frame, or a speech noun."""
+def reports(text: str, tok: Token, lang: English) -> list[Report]:
+    """Reported speech anchored at ``tok``: ``according to``, a speech verb's frame, or a speech noun.
+
+    Usually one; a verb with several that-clauses (``stated that A, that B, and that C``) reports
+    each clause on its own.
+    """
     if is_according(tok):
         acc = _according_to(text, tok, lang)
-        return Report(acc[0], acc[1], "according", acc[2], tok) if acc else None
+        return [Report(acc[0], acc[1], "according", acc[2], tok)] if acc else []
     if verb_frames(tok, lang):
         if _not_an_act(tok, lang):
-            return None
+            return []
         inv = _inverted(text, tok, lang)
         if inv:
-            return Report(inv[0], inv[1], "parenthetical", inv[2], tok)
+            return [Report(inv[0], inv[1], "parenthetical", inv[2], tok)]
         got = _frames_content(text, tok, lang) or _parenthetical(text, tok, lang)
-        return Report(got[0], got[1], got[2], None, tok) if got else None
+        if not got:
+            return []
+        content, cue, frame = got
+        if frame == "clause":
+            return [
+                Report(part, cue, frame, None, tok) for part in _each_that_clause(text, tok, content, lang)
+            ]
+        return [Report(content, cue, frame, None, tok)]
     if tok.pos_ == "NOUN":
         sn = _speech_noun(text, tok, lang)
-        return Report(sn[0], sn[1], "speech-noun", sn[2], sn[3]) if sn else None
-    return None
+        return [Report(sn[0], sn[1], "speech-noun", sn[2], sn[3])] if sn else []
+    return []
+
+
+def _infinitive(t: Token) -> bool:
+    return any(a.lower_ == "to" and a.dep_ == "aux" for a in t.lefts)
+
+
+def _has_that(t: Token) -> bool:
+    return any(m.lower_ == "that" and m.dep_ == "mark" for m in t.children)
+
+
+def _each_that_clause(text: str, verb: Token, content: Offsets, lang: English) -> list[Offsets]:
+    """``stated that A, that B, and that C``: a repeated complementizer starts a clause of its own.
+
+    Clauses coordinated without a repeated ``that`` stay one content.
+    """
+    start, end = content
+    head = next(
+        (c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.idx <= start < _subtree_span(c)[1]), None
+    )
+    if head is None:
+        head = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS and start <= c.idx < end), None)
+    if head is None:
+        return [content]
+    # The parser hangs the later clauses on the first (conj) or on the verb (a sibling ccomp).
+    siblings = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.i > head.i]
+    conjs: list[Token] = [c for c in siblings if _has_that(c) and start < c.left_edge.idx < end]
+    todo = [head, *siblings]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+                todo.append(c)
+                if _has_that(c) and start < c.left_edge.idx < end:
+                    conjs.append(c)
+    if not conjs:
+        return [content]
+    doc = verb.doc
+    parts: list[Offsets] = []
+    piece_start = start
+    for c in sorted(conjs, key=lambda t: t.left_edge.i):
+        i = c.left_edge.i
+        while (
+            i - 1 >= 0 and doc[i - 1].idx > piece_start and (doc[i - 1].is_punct or doc[i - 1].dep_ == "cc")
+        ):
+            i -= 1  # ", and" between two clauses belongs to neither
+        parts.append(lang.marks.trim(text, piece_start, doc[i].idx))
+        k = c.left_edge.i
+        while k < c.i and (doc[k].lower_ == "that" and doc[k].dep_ == "mark" or doc[k].is_punct):
+            k += 1
+        piece_start = doc[k].idx
+    parts.append(lang.marks.trim(text, piece_start, end))
+    return [p for p in parts if p[1] - p[0] >= 2]
 
 
 def _subtree_span(tok: Token) -> Offsets:
@@ -202,6 +265,13 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
             if c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.lefts):
                 return lang.marks.trim(text, *_subtree_span(c)), cue, "to"
     for c in children:
+        if c.dep_ == "prep" and c.i > verb.i and f"addr:{c.lower_}" in frames:
+            # "called on X to do Y": X is the addressee, the infinitive is what was asked.
+            asked = next((x for x in children if x.dep_ == "xcomp" and x.i > c.i and _infinitive(x)), None)
+            if asked is not None:
+                phrase = (cue[0], c.idx + len(c)) if c.i == verb.i + 1 else cue
+                return lang.marks.trim(text, *_subtree_span(asked)), phrase, "to"
+    for c in children:
         if c.dep_ == "prep" and c.i > verb.i and f"prep:{c.lower_}" in frames:
             # A frame preposition follows its verb ("called on X to ..."); one before it is an
             # adjunct ("X on Wednesday called ...").
@@ -302,17 +372,43 @@ def _in_fixed_phrase(tok: Token, lang: English) -> bool:
 
 def _not_an_act(verb: Token, lang: English) -> bool:
     """``the polls indicated ...``, ``That said, ...``, ``declined to comment on ...``: no one's speech here."""
-    if _in_fixed_phrase(verb, lang):
+    if _in_fixed_phrase(verb, lang) or _performative(verb, lang):
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lang.lexicon.refusals:
         return True
     frames = verb_frames(verb, lang)
     if "active" in frames and _passive(verb):
         return True
+    if "passive" in frames and not _passive(verb):
+        return True
     if "agent" not in frames:
         return False
     subj = subject_of(verb, lang)
     return subj is not None and not can_report(subj, lang)
+
+
+#: Present-tense forms: a first-person speech act in them is performed by saying it.
+PRESENT_TAGS = frozenset({"VBP", "VB"})
+#: Auxiliaries that keep a first-person act in the present ("would like to thank").
+PRESENT_MODALS = frozenset({"would", "'d", "must", "should", "can"})
+
+
+def _performative(verb: Token, lang: English) -> bool:
+    """``We call on both sides to ...``, ``Thank you for ...``, ``I want to thank X for Y``: the act is done
+    in the utterance itself (spec 1.1: performatives are not quotes)."""
+    v = verb
+    while v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX"):
+        v = v.head  # "want to thank", "would like to extend"
+    if v.tag_ not in PRESENT_TAGS:
+        return False
+    if any(c.dep_ == "aux" and (c.tag_ != "MD" or c.lower_ not in PRESENT_MODALS) for c in v.children):
+        return False  # "will call on", "have urged", "to thank": not performed now
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        # "Thank you for ...": an imperative-like opening of its sentence
+        return v.i == v.sent.start or all(t.is_punct or t.is_space for t in v.doc[v.sent.start : v.i])
+    pron = lang.lexicon.pronouns.get(subj.lower_)
+    return pron is not None and pron.person == 1 and pron.case == "subj"
 
 
 def _passive(verb: Token) -> bool:
