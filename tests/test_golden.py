@@ -29,8 +29,6 @@ CASES = sorted(p.stem for p in GOLDEN.glob("*.json"))
 KNOWN_GAPS: dict[str, str] = {
     "continuation_direct": "attributes Berg's direct quote ('he told reporters') and its cue-less continuation to Ortiz, "
     "the previous speaker, instead of Mayor Jonas Berg",
-    "continuation_readout": "no cue-less continuation: 'Both sides should ...' and 'Norland is willing ...' after "
-    "'Lee said that ...' are not extracted (spec 1.1: indirect quotes of Lee, cue and mention null)",
     "direct_or_mixed_1_1": "'said nothing \"dramatic\" had happened ...' comes out indirect; one quoted word of the "
     "speaker's inside reported speech makes it mixed (spec 1.1)",
     "headline_speech": "headlines not extracted: 'Ortiz agrees to work closely with Berg ...' and 'Nordic Ministers "

@@ -44,6 +44,7 @@ class Rule(str, Enum):
     REPORTED_PARENTHETICAL = "reported-parenthetical"
     REPORTED_ACCORDING = "reported-according"
     REPORTED_SPEECH_NOUN = "reported-speech-noun"
+    CONTINUATION = "reported-continuation"  # a cue-less sentence going on with reported speech
     OTHER = "other"  # a finder of a user's own that does not say
 
     @property

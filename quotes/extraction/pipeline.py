@@ -28,7 +28,7 @@ from ..lang import get_language
 from ..lang.base import LanguageRules
 from ..model import KINDS, Kind, Quote, Speaker
 from .candidates import Candidate, Context, finalize
-from .stages import direct, marks, mentions, overlaps, reconcile, reported, resolve, transcript
+from .stages import continuation, direct, marks, mentions, overlaps, reconcile, reported, resolve, transcript
 
 #: A finder or a refiner: the document's context and the candidates so far -> candidates.
 Step = Callable[[Context, list[Candidate]], list[Candidate]]
@@ -38,8 +38,8 @@ Attribution = Callable[[Context, list[Candidate]], tuple[tuple[Speaker, ...], li
 
 @spacy.registry.misc("quotes.rule_finders.v1")
 def rule_finders() -> list[Step]:
-    """Transcript turns, then direct quotes, then reported speech from the parse."""
-    return [transcript.find, direct.find, reported.find]
+    """Transcript turns, then direct quotes, then reported speech from the parse and its continuation."""
+    return [transcript.find, direct.find, reported.find, continuation.find]
 
 
 @spacy.registry.misc("quotes.refiners.v1")

@@ -244,6 +244,10 @@ class LanguageRules(ABC):
         """MUST: reported speech anchored at this token (a verb's frames, a speech noun, ``according to``)."""
 
     @abstractmethod
+    def narrates(self, sentence: Span) -> bool:
+        """MUST: the sentence is the author's narration (time, place, what happened), not a speaker's words."""
+
+    @abstractmethod
     def subject_of(self, verb: Token) -> Token | None:
         """MUST: the token naming who performs the speech act of ``verb`` (inherited where the language drops it)."""
 

@@ -14,7 +14,7 @@ from ..base import LanguageRules, NameFinder, Offsets, Report
 from . import cues, reports, subjects
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 
 class English(LanguageRules):
@@ -39,6 +39,9 @@ class English(LanguageRules):
 
     def reports(self, text: str, tok: Token) -> list[Report]:
         return reports.reports(text, tok, self)
+
+    def narrates(self, sentence: Span) -> bool:
+        return reports.narrates(sentence, self)
 
     def subject_of(self, verb: Token) -> Token | None:
         return subjects.subject_of(verb, self)

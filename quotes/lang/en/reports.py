@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..base import Offsets, Report
 from .cues import according_to, cue_phrase, is_according, is_speech_verb, verb_frames
@@ -65,6 +65,43 @@ def reports(text: str, tok: Token, lang: English) -> list[Report]:
 
 def _infinitive(t: Token) -> bool:
     return any(a.lower_ == "to" and a.dep_ == "aux" for a in t.lefts)
+
+
+#: Frames that do not make a verb report a content of its own ("continuing to ...", "asked to").
+QUOTE_ONLY = frozenset({"quote", "agent", "active", "passive"})
+#: Tags of a finite verb in the simple past: "The talks lasted two hours." is what happened.
+PAST_TAGS = frozenset({"VBD"})
+#: Entity types that open narration when a sentence starts with them ("On Monday, ...", "In Geneva, ...").
+SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+
+
+def narrates(sent: Span, lang: English) -> bool:
+    """The author's narration: the simple past of an event, or a sentence set in time or place first.
+
+    Readouts go on with a speaker's words in the present, the future, with
+    modals (``Both sides should ...``, ``Norland is willing to ...``) or in
+    the backshifted perfect (``relations had improved``); what happened is
+    told in the simple past (``The talks took place at ...``).
+    """
+    root = sent.root
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    if (
+        first is not None
+        and (first.ent_type_ in SETTING_ENTITIES and first.ent_iob_ == "B")
+        and first.i < root.i
+    ):
+        return True
+    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if root.tag_ in PAST_TAGS and not aux:
+        return True
+    if any(a.tag_ in PAST_TAGS and a.lemma_ == "do" for a in aux):
+        return True  # "did not return a message"
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    pron = lang.lexicon.pronouns.get(subj.lower_) if subj is not None else None
+    if pron is not None and pron.person == 3 and pron.gendered:
+        return True  # "He is holding a rally": the author tells of the speaker, the speaker would say "I"
+    # Speech of its own: a verb that reports a content (not one that only introduces a quotation).
+    return any(verb_frames(t, lang) - QUOTE_ONLY for t in sent if t.pos_ in ("VERB", "AUX"))
 
 
 def _has_that(t: Token) -> bool:
