@@ -72,6 +72,8 @@ class Lexicon:
     title_links: frozenset[str]  # "Secretary of State": words that carry a title on
     definite_articles: frozenset[str]  # "the minister": may name the person last quoted
     transcript_cues: tuple[str, ...]  # words in a document's first lines that make it a transcript
+    joint_verbs: frozenset[str]  # "we agreed" with a named counterpart: both of them
+    answer_labels: frozenset[str]  # transcript labels of the one who answers ("A"): the document's principal
 
     def frames(self, lemma: str) -> frozenset[str]:
         return self.speech_verbs.get(lemma.lower(), frozenset())
@@ -200,4 +202,6 @@ def load_lexicon(
         title_links=lower("title_links.txt"),
         definite_articles=lower("definite_articles.txt"),
         transcript_cues=tuple(w.casefold() for w in files.words("transcript_cues.txt")),
+        joint_verbs=lower("joint_verbs.txt"),
+        answer_labels=frozenset(w.casefold() for w in files.words("answer_labels.txt")),
     )

@@ -312,6 +312,11 @@ class Resolver:
         label = self.text[turn.label[0] : turn.label[1]]
         sep = self.lang.marks.label_separator
         name_part = label.split(sep)[0].strip()
+        known = self._label_person(name_part)
+        if known is not None:
+            known.aliases.add(name_part)
+            known.positions.append(turn.label[0])
+            return known
         span = self.doc.char_span(turn.label[0], turn.label[0] + len(name_part), alignment_mode="expand")
         if name_part.casefold() in self.lex.transcript_labels or span is None:
             words = set(name_words(name_part))
@@ -331,6 +336,47 @@ class Resolver:
         )
         ent.aliases.add(name_part)
         return ent
+
+    def _is_title(self, word: str) -> bool:
+        titles = self.lex.titles
+        return word in titles or (word.isupper() and word.capitalize() in titles)
+
+    def _label_person(self, name_part: str) -> Entity | None:
+        """The person a label names when the document names them in full elsewhere: ``MR PRICE`` is Ned
+        Price, ``FOREIGN MINISTER ORTIZ`` Lena Ortiz; a bare office (``Minister:``) or an answer label
+        (``A.``) is the person the heading names with that office."""
+        words = name_part.split()
+        titles = [i for i, w in enumerate(words) if self._is_title(w)]
+        rest = {fold(w) for w in words[titles[-1] + 1 :]} if titles else {fold(w) for w in words}
+        people = [e for e in self.entities if e.kind == PERSON and e.positions]
+        if titles and rest:
+            fits = [e for e in people if rest <= e.words and len(e.words) > len(rest)]
+            return fits[0] if len(fits) == 1 else None
+        principal = self._principal()
+        if name_part.casefold() in self.lex.answer_labels:
+            return principal
+        if titles and not rest:
+            office = {fold(w).rstrip(self.lang.marks.abbreviation) for w in words}
+            if principal is not None and office & principal.roles:
+                return principal
+            fits = [e for e in people if office & e.roles]
+            return fits[0] if len(fits) == 1 else None
+        return None
+
+    def _principal(self) -> Entity | None:
+        """The person a transcript is about: the titled person its first lines name."""
+        head_end = self._head_end()
+        titled = [
+            e
+            for e in self.entities
+            if e.kind == PERSON and e.roles and e.positions and e.positions[0] < head_end
+        ]
+        return min(titled, key=lambda e: e.positions[0]) if titled else None
+
+    def _head_end(self) -> int:
+        """Where the document's heading lines end (its first paragraph that is a turn or prose starts)."""
+        first_turn = min((t.label[0] for t in self.turns), default=len(self.text))
+        return first_turn
 
     # -- mentions ------------------------------------------------------------
 
@@ -463,7 +509,8 @@ def _resolve_mention(
         if turn is None:
             return [], None
         speaker = r.label_entity(turn)
-        if pron.plural:
+        joint = c.cue_token is not None and doc[c.cue_token].lemma_.lower() in lex.joint_verbs
+        if pron.plural and joint:
             others = [
                 e for e in r.entities_in(turn_span[turn.index]) if e is not speaker and e.kind == PERSON
             ]
