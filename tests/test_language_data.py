@@ -132,3 +132,10 @@ def test_a_missing_role_in_marks_is_an_error(fake_language) -> None:
 def test_extra_rules_frames_are_checked_too() -> None:
     with pytest.raises(RuleFileError, match=r"\[E503\] my_rules.tsv:2: .*clasue"):
         get_language("en", "speech_verb\topine\tclause\nspeech_verb\tmuse\tclasue\n", "my_rules.tsv")
+
+
+def test_the_architecture_map_lists_every_data_file_a_port_adds() -> None:
+    """docs/architecture.md names the files a new language adds; it must not drift from the English folder."""
+    doc = (PACKAGE.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"`([a-z_]+\.(?:txt|tsv))`", doc))
+    assert listed == {p.name for p in data_files("en")}
