@@ -487,10 +487,12 @@ def _words(text: str, span: Offsets) -> int:
 
 
 def _speech_noun(text: str, tok: Token, lang: English) -> tuple[Offsets, Offsets, Token | None, Token] | None:
-    """``the minister's statement that ...``, ``her promise to hire ...``: (content, cue, speaker, cue head).
+    """``said in a statement that ...``: (content, cue, speaker, cue head).
 
-    In ``said in a statement that ...`` the clause hangs off the noun but the
-    verb is the cue, and its subject the speaker.
+    The clause hangs off the noun but the verb is the cue, and its subject the
+    speaker. The noun alone (``the minister's statement that ...``) reports
+    nothing: spec 1.1 leaves speech acts named by a noun without a verb of
+    report out.
     """
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lang.lexicon.speech_nouns:
         return None
@@ -508,9 +510,7 @@ def _speech_noun(text: str, tok: Token, lang: English) -> tuple[Offsets, Offsets
         verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else None
         if verb is not None and verb_frames(verb, lang):
             return got, cue_phrase(verb, lang), None, verb
-        speaker = next((g for g in tok.children if g.dep_ == "poss"), None)
-        if speaker is None:
-            by = next((g for g in tok.children if g.dep_ == "prep" and g.lower_ == "by"), None)
-            speaker = next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
-        return got, (tok.idx, tok.idx + len(tok)), speaker, tok
+        # "the minister's statement that ...": a speech act named by a noun with no verb of report is no
+        # quote (spec 1.1).
+        return None
     return None
