@@ -1,6 +1,7 @@
 """Indirect and mixed speech: the finder that reads the dependency parse.
 
-It walks the tokens outside quotations, posts and headlines and asks the
+It walks the tokens outside quotations and posts (headlines too: they
+report speech like body text) and asks the
 language what each one reports (``LanguageRules.reports``: a speech verb's
 frame, a speech noun's clause, ``according to``). Every content it returns is
 unquoted speech for now: whether it is really mixed or direct is decided
@@ -25,6 +26,9 @@ CONFIDENCE = {
     Rule.REPORTED_ACCORDING: 0.85,
     Rule.REPORTED_SPEECH_NOUN: 0.65,
 }
+#: Headlines report speech like body text (spec 1.1), but a headline's object is its topic far more
+#: often than its content ("Residents Welcome The Decision"): only clauses, infinitives and the like.
+NOT_IN_HEADINGS = frozenset({Rule.REPORTED_NP, Rule.REPORTED_OPRD, Rule.REPORTED_AS})
 #: A content shorter than this (in characters) is no content.
 MIN_CONTENT_CHARS = 2
 
@@ -40,12 +44,13 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
     for tok in doc:
         if tok.idx in quoted_or_posted:
             continue  # speech reported inside a quotation or a post belongs to it
-        if layout.in_heading(tok.idx):
-            continue  # a headline is not speech
+        heading = layout.in_heading(tok.idx)
         for got in lang.reports(text, tok):
             if got.content[1] - got.content[0] < MIN_CONTENT_CHARS:
                 continue
             rule = Rule.reported(got.frame)
+            if heading and rule in NOT_IN_HEADINGS:
+                continue
             found.append(
                 Candidate(
                     kind="indirect",
