@@ -248,6 +248,10 @@ class LanguageRules(ABC):
         """MUST: the sentence is the author's narration (time, place, what happened), not a speaker's words."""
 
     @abstractmethod
+    def speaker_voice(self, sentence: Span) -> bool:
+        """MUST: the sentence speaks as a party would (first person, a modal: ``Both sides should ...``)."""
+
+    @abstractmethod
     def subject_of(self, verb: Token) -> Token | None:
         """MUST: the token naming who performs the speech act of ``verb`` (inherited where the language drops it)."""
 

@@ -46,6 +46,9 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
             continue  # only a report that opens its paragraph with a clause carries on (readout style)
         if c.mention_token is None and lang.subject_of(doc[c.cue_token]) is None:
             continue  # an agentless report ("It was agreed that ...") has no speaker to go on
+        # "Wang said, we met ...": a clause reported after a comma or colon, unquoted direct speech,
+        # sets the voice of the paragraph; after "said that ..." only sentences in the speaker's voice go on.
+        unquoted = text[c.cue[1] : c.content[0]].strip() in (lang.marks.comma, lang.marks.introducer)
         nxt, last_end = sent.end, c.content[1]
         while nxt < len(doc):
             s = doc[nxt].sent
@@ -60,6 +63,7 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
                 or quoted.spans_between(start, end)
                 or len(text[start:end].split()) < MIN_WORDS
                 or lang.narrates(s)
+                or not (unquoted or lang.speaker_voice(s))
             ):
                 break
             done.add(s.start)

@@ -144,7 +144,6 @@ def _transcript_heading(text: str, paragraphs: list[tuple[int, int]], lang: Lang
 
 def find_turns(doc: Doc, text: str, lang: LanguageRules) -> list[Turn]:
     """The turns of a transcript and the quoted posts: the layout that later stages read."""
-    label_re = lang.patterns.label
     paragraphs = [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
     labelled = _labels(text, paragraphs, lang)
     counts = Counter(text[lab.span[0] : lab.span[1]].casefold() for lab in labelled.values())
@@ -195,7 +194,7 @@ def find_turns(doc: Doc, text: str, lang: LanguageRules) -> list[Turn]:
             not continuing
             or is_heading(line, lang.marks.heading_end, TURN_HEADING_MAX_WORDS)
             or is_title_case(line, lang.marks.capital_skip)
-            or label_re.match(text, ps, pe)
+            or _label_like(text, ps, pe, lang)
             or _about(line, text[current[1][0] : current[1][1]], lang)
         ):
             current = None
@@ -204,6 +203,13 @@ def find_turns(doc: Doc, text: str, lang: LanguageRules) -> list[Turn]:
         start, end = lang.marks.trim(text, ps, pe, final=False)
         _add(turns, text, Turn(current[0], current[1], (start, end), text[current[1][0] : current[1][1]]))
     return turns
+
+
+def _label_like(text: str, ps: int, pe: int, lang: LanguageRules) -> bool:
+    """A paragraph opening with a name and a colon (``Photo: ...``) ends a turn even if not accepted as a
+    label; a sentence with a colon in it (``As we have said, there is one aggressor: ...``) does not."""
+    m = lang.patterns.label.match(text, ps, pe)
+    return m is not None and _name_like(m.group("label"), lang)
 
 
 def _add(turns: list[Turn], text: str, turn: Turn) -> None:

@@ -43,6 +43,9 @@ class English(LanguageRules):
     def narrates(self, sentence: Span) -> bool:
         return reports.narrates(sentence, self)
 
+    def speaker_voice(self, sentence: Span) -> bool:
+        return reports.speaker_voice(sentence, self)
+
     def subject_of(self, verb: Token) -> Token | None:
         return subjects.subject_of(verb, self)
 

@@ -104,6 +104,25 @@ def narrates(sent: Span, lang: English) -> bool:
     return any(verb_frames(t, lang) - QUOTE_ONLY for t in sent if t.pos_ in ("VERB", "AUX"))
 
 
+#: A modal auxiliary: what a party will, would, should or must do is its own word, not the author's.
+MODAL_TAGS = frozenset({"MD"})
+
+
+def speaker_voice(sent: Span, lang: English) -> bool:
+    """The sentence speaks as a party: in the first person, or with a modal (``Both sides should ...``,
+    ``Norland is willing to ...`` with its infinitive of intent)."""
+    root = sent.root
+    if any(c.tag_ in MODAL_TAGS for c in root.children if c.dep_ == "aux"):
+        return True
+    if any(
+        c.dep_ == "acomp" and any(x.dep_ == "xcomp" and _infinitive(x) for x in c.children)
+        for c in root.children
+    ):
+        return True  # "is willing to host", "is ready to help"
+    pronouns = lang.lexicon.pronouns
+    return any((p := pronouns.get(t.lower_)) is not None and p.person == 1 for t in sent)
+
+
 def _has_that(t: Token) -> bool:
     return any(m.lower_ == "that" and m.dep_ == "mark" for m in t.children)
 
@@ -409,7 +428,7 @@ def _in_fixed_phrase(tok: Token, lang: English) -> bool:
 
 def _not_an_act(verb: Token, lang: English) -> bool:
     """``the polls indicated ...``, ``That said, ...``, ``declined to comment on ...``: no one's speech here."""
-    if _in_fixed_phrase(verb, lang) or _performative(verb, lang):
+    if _in_fixed_phrase(verb, lang) or _performative(verb, lang) or _pointer_back(verb):
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lang.lexicon.refusals:
         return True
@@ -442,10 +461,14 @@ def _performative(verb: Token, lang: English) -> bool:
         return False  # "will call on", "have urged", "to thank": not performed now
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
-        # "Thank you for ...": an imperative-like opening of its sentence
-        return v.i == v.sent.start or all(t.is_punct or t.is_space for t in v.doc[v.sent.start : v.i])
+        return True  # "(Ibu Retno,) thank you for ...": an imperative, said in the saying
     pron = lang.lexicon.pronouns.get(subj.lower_)
     return pron is not None and pron.person == 1 and pron.case == "subj"
+
+
+def _pointer_back(verb: Token) -> bool:
+    """``as I said a moment ago``, ``as you pointed out``: a pointer to content said elsewhere (spec 1.1)."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _passive(verb: Token) -> bool:
