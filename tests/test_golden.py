@@ -36,8 +36,6 @@ KNOWN_GAPS: dict[str, str] = {
     "headline_speech": "the title-case heading 'Nordic Ministers Call for Talks ...' parses as one noun phrase "
     "(Call tagged as a proper noun), so no verb reports it; the sentence-case headline is found",
     "label_styles_briefing": "'MR BERG:' turns get a new speaker 'BERG Mr' instead of Jonas Berg named in the heading",
-    "multi_paragraph_direct": "one direct quote spanning three paragraphs (with the reopening marks inside); spec 1.1 "
-    "asks for one direct quote per paragraph",
     "nested_in_turn": "'Our government has urged ...' gets a speaker of its own, 'Our government'; spec 1.1: "
     "a first-person plural phrase inside a turn is the turn's speaker, Lena Ortiz",
 }

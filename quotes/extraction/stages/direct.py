@@ -106,37 +106,60 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
             cue_tok = _cue_in_next_sentence(doc, text, q, last, lang)
         if _embedded(text, q, index, cue_tok, lang):
             continue
-        content = (q.start, q.end)
         if cue_tok is not None:
             governs = _governs(cue_tok, q)
             if words < MIN_WORDS_WITH_NEARBY_CUE and not (governs and _ends_sentence(text, q, lang)):
                 continue
-            found.append(
+            cue = lang.cue_phrase(cue_tok)
+            found += [
                 Candidate(
                     kind="direct",
-                    content=content,
-                    cue=lang.cue_phrase(cue_tok),
+                    content=piece,
+                    cue=cue,
                     cue_token=cue_tok.i,
                     confidence=0.95 if governs else 0.85,
                     rule=Rule.DIRECT_CUE,
                 )
-            )
-            speaking = (q, found[-1].cue or (-1, -1))
+                for piece in _by_paragraph(text, q, lang)
+            ]
+            speaking = (q, cue)
         elif _starts_sentence(text, q, lang) and _ends_sentence(text, q, lang):
             # '"A," she said. "B."': the speaker goes on in the next quotation.
             continued = speaking is not None and _continues(text, *speaking, q, lang)
             if continued or words >= MIN_WORDS_BARE:
-                found.append(
+                found += [
                     Candidate(
                         kind="direct",
-                        content=content,
+                        content=piece,
                         confidence=0.8 if continued else 0.6,
                         rule=Rule.DIRECT_CONTINUED if continued else Rule.DIRECT_BARE,
                         context_speaker=True,
                     )
-                )
+                    for piece in _by_paragraph(text, q, lang)
+                ]
                 speaking = (q, speaking[1]) if continued and speaking is not None else None
     return found
+
+
+def _by_paragraph(text: str, q: QuotedSpan, lang: LanguageRules) -> list[Offsets]:
+    """A quotation over several paragraphs is one direct quote per paragraph, and no content holds the
+    mark that reopens a paragraph (spec 1.1, like the turns of a transcript)."""
+    if q.paragraphs <= 1:
+        return [(q.start, q.end)]
+    pieces: list[Offsets] = []
+    start = q.start
+    while start < q.end:
+        end = text.find("\n", start, q.end)
+        end = q.end if end < 0 else end
+        s, e = start, end
+        while s < e and (text[s].isspace() or text[s] in lang.marks.pairs):
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            pieces.append((s, e))
+        start = end + 1
+    return pieces
 
 
 def _continues(text: str, previous: QuotedSpan, cue: Offsets, q: QuotedSpan, lang: LanguageRules) -> bool:
