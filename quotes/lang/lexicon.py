@@ -71,6 +71,7 @@ class Lexicon:
     means_words: frozenset[str]  # "by saying": a second act that is how the first was done
     title_links: frozenset[str]  # "Secretary of State": words that carry a title on
     definite_articles: frozenset[str]  # "the minister": may name the person last quoted
+    indefinite_articles: frozenset[str]  # "a spokesperson": someone new, never a person already named
     transcript_cues: tuple[str, ...]  # words in a document's first lines that make it a transcript
     joint_verbs: frozenset[str]  # "we agreed" with a named counterpart: both of them
     answer_labels: frozenset[str]  # transcript labels of the one who answers ("A"): the document's principal
@@ -201,6 +202,7 @@ def load_lexicon(
         means_words=lower("means_words.txt"),
         title_links=lower("title_links.txt"),
         definite_articles=lower("definite_articles.txt"),
+        indefinite_articles=lower("indefinite_articles.txt"),
         transcript_cues=tuple(w.casefold() for w in files.words("transcript_cues.txt")),
         joint_verbs=lower("joint_verbs.txt"),
         answer_labels=frozenset(w.casefold() for w in files.words("answer_labels.txt")),

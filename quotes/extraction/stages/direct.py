@@ -61,6 +61,7 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
     speaking: tuple[QuotedSpan, Offsets] | None = None  # the last quotation with a speaker, and its cue
     layout = layout_of(text, lang.marks)
     others = lang.marks.unambiguous
+    closes = {q.close for q in ctx.quoted if q.closed}
     for q in outer:
         if q.end <= q.start or any(s - 2 <= q.start and q.end <= e + 2 for s, e in posts):
             continue
@@ -120,7 +121,7 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
                     confidence=0.95 if governs else 0.85,
                     rule=Rule.DIRECT_CUE,
                 )
-                for piece in _by_paragraph(text, q, lang)
+                for piece in _by_paragraph(text, q, lang) + _runs_on(text, q, closes, lang)
             ]
             speaking = (q, cue)
         elif _starts_sentence(text, q, lang) and _ends_sentence(text, q, lang):
@@ -160,6 +161,40 @@ def _by_paragraph(text: str, q: QuotedSpan, lang: LanguageRules) -> list[Offsets
             pieces.append((s, e))
         start = end + 1
     return pieces
+
+
+#: How many paragraphs a quotation left open may run on without marks before its closing mark.
+RUN_ON_PARAGRAPHS = 8
+
+
+def _runs_on(text: str, q: QuotedSpan, closes: set[int], lang: LanguageRules) -> list[Offsets]:
+    """``said: “A`` ¶ ``B`` ¶ ``C”.``: a quotation left open at its paragraph's end whose inner paragraphs
+    are not reopened runs on to a closing mark that closes nothing else; one quote per paragraph."""
+    if q.closed:
+        return []
+    pieces: list[Offsets] = []
+    start = text.find("\n", q.end)
+    for _ in range(RUN_ON_PARAGRAPHS):
+        if start < 0:
+            return []
+        while start < len(text) and text[start].isspace():
+            start += 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end].rstrip()
+        tail = line.rstrip(lang.marks.final_punct)
+        last = start + len(tail) - 1
+        inner = line[: len(tail) - 1] if tail else ""
+        if any(ch in lang.marks.unambiguous for ch in inner):
+            return []  # marks of its own: not the same quotation
+        if tail and tail[-1] in lang.marks.closing and last + 1 not in closes:
+            if last > start:
+                pieces.append((start, last))
+            return pieces
+        if line:
+            pieces.append(lang.marks.trim(text, start, start + len(line), final=False))
+        start = end
+    return []
 
 
 def _continues(text: str, previous: QuotedSpan, cue: Offsets, q: QuotedSpan, lang: LanguageRules) -> bool:

@@ -537,7 +537,8 @@ def _resolve_mention(
         members = _group(r, c, last, last_group) if counted or referring else []
         if members:
             return members, How.GROUP
-    role = _by_role(r, c, words)
+    indefinite = _starts_with_word(folded, lex.indefinite_articles)  # "a spokesperson": someone new
+    role = None if indefinite else _by_role(r, c, words)
     if role is not None:
         _seen_as(r, [role], c)
         return [role], How.ROLE
