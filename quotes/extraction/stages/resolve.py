@@ -444,6 +444,7 @@ def resolve_speakers(ctx: Context, found: list[Candidate]) -> tuple[tuple[Speake
     turn_index = Intervals(turn_by_span)
     last: list[Entity] = []  # speakers of the last quote, for salience
     last_group: list[Entity] = []
+    last_body: list[Entity] = []  # the last organisation that spoke: "the statement says" is its statement
     resolved: list[Candidate] = []
     for c in sorted(
         found, key=lambda c: c.content[0] if c.mention is None else min(c.mention[0], c.content[0])
@@ -454,13 +455,16 @@ def resolve_speakers(ctx: Context, found: list[Candidate]) -> tuple[tuple[Speake
         if c.kind == "transcript" and turn is not None:
             speakers, how = [r.label_entity(turn)], How.LABEL
         elif c.mention is not None:
-            speakers, how = _resolve_mention(r, c, turn, turn_span, last, last_group)
+            speakers, how = _resolve_mention(r, c, turn, turn_span, last, last_group, last_body)
         elif c.context_speaker and last:
             speakers, how = list(last), How.CONTEXT
         if speakers:
             last = speakers
             if len(speakers) > 1:
                 last_group = speakers
+            bodies = [e for e in speakers if _is_body(e, r)]
+            if bodies:
+                last_body = bodies
         conf = c.confidence * (ATTRIBUTION_CONFIDENCE.get(how, 1.0) if speakers and how else 0.9)
         resolved.append(c.with_(speaker=tuple(str(e.key) for e in speakers), confidence=conf))
     # Ids and aliases for the entities that speak.
@@ -496,6 +500,7 @@ def _resolve_mention(
     turn_span: dict[int, Offsets],
     last: list[Entity],
     last_group: list[Entity],
+    last_body: list[Entity] = (),  # type: ignore[assignment]
 ) -> tuple[list[Entity], How | None]:
     assert c.mention is not None
     doc, lex, tags = r.doc, r.lex, r.tags
@@ -542,8 +547,9 @@ def _resolve_mention(
     if role is not None:
         _seen_as(r, [role], c)
         return [role], How.ROLE
-    if head is not None and head.lemma_.lower() in lex.speech_nouns and last:
-        orgs = [e for e in last if e.kind == ORG]
+    if head is not None and head.lemma_.lower() in lex.speech_nouns:
+        # "the press release says": the statement of the organisation that last spoke
+        orgs = [e for e in last if _is_body(e, r)] or list(last_body)
         if orgs:
             return orgs, How.ROLE
     definite = (
@@ -566,6 +572,11 @@ def _starts_with_word(phrase: str, words: frozenset[str]) -> bool:
     """The phrase's first word is one of ``words`` and more follows (``the ministers``)."""
     first, space, _rest = phrase.partition(" ")
     return bool(space) and first in words
+
+
+def _is_body(e: Entity, r: Resolver) -> bool:
+    """An organisation: named as one, or a phrase headed by a noun for one (``the External Action Service``)."""
+    return e.kind == ORG or (e.kind == PHRASE and bool(e.words & r.lex.bodies))
 
 
 def _may_be(person: Entity, head: Token, r: Resolver) -> bool:
