@@ -11,6 +11,7 @@ direct) is decided after the finders, from the marks, for any language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 #: The frames the grammar below fills, which ``speech_verbs.tsv`` may name (besides prep:P and prt:P).
 FRAMES = frozenset({"quote", "clause", "to", "wh", "np", "cnp", "as", "oprd", "agent", "active", "passive"})
 CLAUSE_DEPS = ("ccomp",)
+INFINITIVE_DEPS = ("xcomp",)
 #: Children of the verb after its object that still belong to the content (``... to X on Y``).
 CONTENT_TAIL_DEPS = frozenset({"prep", "dative", "oprd", "acomp", "xcomp", "ccomp", "advcl"})
 #: What sets a parenthetical speech verb off from the clause it reports (``..., officials said``).
@@ -53,10 +55,12 @@ def reports(text: str, tok: Token, lang: English) -> list[Report]:
             return []
         content, cue, frame = got
         if frame == "clause":
-            return [
-                Report(part, cue, frame, None, tok) for part in _each_that_clause(text, tok, content, lang)
-            ]
-        return [Report(content, cue, frame, None, tok)]
+            parts = _each_clause(text, tok, content, lang, CLAUSE_DEPS, _has_that)
+        elif frame == "to":
+            parts = _each_clause(text, tok, content, lang, INFINITIVE_DEPS, _infinitive)
+        else:
+            parts = [content]
+        return [Report(part, cue, frame, None, tok) for part in parts]
     if tok.pos_ == "NOUN":
         sn = _speech_noun(text, tok, lang)
         return [Report(sn[0], sn[1], "speech-noun", sn[2], sn[3])] if sn else []
@@ -127,29 +131,35 @@ def _has_that(t: Token) -> bool:
     return any(m.lower_ == "that" and m.dep_ == "mark" for m in t.children)
 
 
-def _each_that_clause(text: str, verb: Token, content: Offsets, lang: English) -> list[Offsets]:
-    """``stated that A, that B, and that C``: a repeated complementizer starts a clause of its own.
+def _each_clause(
+    text: str,
+    verb: Token,
+    content: Offsets,
+    lang: English,
+    deps: tuple[str, ...],
+    own: Callable[[Token], bool],
+) -> list[Offsets]:
+    """``stated that A, that B, and that C``: a repeated complementizer starts a clause of its own; so does a
+    repeated ``to`` (``agreed to A and to B``).
 
-    Clauses coordinated without a repeated ``that`` stay one content.
+    Clauses coordinated without a repeated ``that`` (or ``to``) stay one content.
     """
     start, end = content
-    head = next(
-        (c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.idx <= start < _subtree_span(c)[1]), None
-    )
+    head = next((c for c in verb.children if c.dep_ in deps and c.idx <= start < _subtree_span(c)[1]), None)
     if head is None:
-        head = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS and start <= c.idx < end), None)
+        head = next((c for c in verb.children if c.dep_ in deps and start <= c.idx < end), None)
     if head is None:
         return [content]
     # The parser hangs the later clauses on the first (conj) or on the verb (a sibling ccomp).
-    siblings = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.i > head.i]
-    conjs: list[Token] = [c for c in siblings if _has_that(c) and start < c.left_edge.idx < end]
+    siblings = [c for c in verb.children if c.dep_ in deps and c.i > head.i]
+    conjs: list[Token] = [c for c in siblings if own(c) and start < c.left_edge.idx < end]
     todo = [head, *siblings]
     while todo:
         t = todo.pop()
         for c in t.children:
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
                 todo.append(c)
-                if _has_that(c) and start < c.left_edge.idx < end:
+                if own(c) and start < c.left_edge.idx < end:
                     conjs.append(c)
     if not conjs:
         return [content]
