@@ -146,8 +146,8 @@ class Resolver:
             return None
         form = name.text
         words = set(name_words(form))
-        if not words:
-            return None
+        if not words or words <= self.lex.groups:
+            return None  # "Foreign Ministers" tagged as a name: a group of people, not anyone's name
         ent = self._match(words, kind)
         if ent is None:
             ent = Entity(len(self.entities), kind)
@@ -421,6 +421,7 @@ class Resolver:
                 if t.pos_ in self.tags.proper_noun_pos
                 and t.text[:1].isupper()  # a lower-case word tagged PROPN ("the minister") is a tagging slip
                 and t.text not in self.lex.titles
+                and t.lower_ not in self.lex.groups  # "The two Foreign Ministers": a group, not a name
                 and t.ent_type_ not in self.tags.not_name_entities
             ]
             if run and span.root.pos_ in self.tags.proper_noun_pos:
