@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 FRAMES = frozenset({"quote", "clause", "to", "wh", "np", "cnp", "as", "oprd", "agent", "active", "passive"})
 CLAUSE_DEPS = ("ccomp",)
 INFINITIVE_DEPS = ("xcomp",)
+#: How a that-clause hangs on the noun it spells out ("the view that ...").
+NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "appos", "relcl"})
 #: Children of the verb after its object that still belong to the content (``... to X on Y``).
 CONTENT_TAIL_DEPS = frozenset({"prep", "dative", "oprd", "acomp", "xcomp", "ccomp", "advcl"})
 #: What sets a parenthetical speech verb off from the clause it reports (``..., officials said``).
@@ -366,6 +368,13 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
         if oprd is not None:
             return lang.marks.trim(text, _subtree_span(obj)[0], _subtree_span(oprd)[1]), cue, "oprd"
     if "np" in frames or ("cnp" in frames and lang.lexicon.is_content_noun(obj.lower_, obj.lemma_)):
+        clause = next((c for c in obj.children if c.dep_ in NOUN_CLAUSE_DEPS and _has_that(c)), None)
+        if clause is not None and obj.i > verb.i:
+            # "shared the view that A", "raised the sobering point that A": the noun belongs to the cue,
+            # the that-clause is the content.
+            got = _clause_content(text, clause, False, lang)
+            if got:
+                return got, (cue[0], obj.idx + len(obj)), "clause"
         got = _np_content(text, verb, obj, lang)
         if got:
             return got, cue, "np"
