@@ -106,6 +106,7 @@ class Resolver:
         self.by_token: dict[int, Entity] = {}
         self._labels: dict[tuple[int, int], Entity] = {}
         self._orgs = {(e.start, e.end): True for e in doc.ents if e.label_ in self.tags.org_entities}
+        self.quoted = Intervals(())  # inside quotations: names there are the speaker's words
         self._collect_names()
 
     # -- names -------------------------------------------------------------
@@ -435,6 +436,7 @@ def resolve_speakers(ctx: Context, found: list[Candidate]) -> tuple[tuple[Speake
     """The stage: one entity per person (or body) that speaks, and each quote's speakers."""
     turns = ctx.turns
     r = Resolver(ctx.doc, ctx.text, turns, ctx.lang)
+    r.quoted = Intervals((q.start, q.end) for q in ctx.quoted if q.closed)
     turn_of: dict[int, Turn] = {}
     turn_span: dict[int, Offsets] = {}
     for t in turns:
@@ -614,12 +616,24 @@ def _by_gender(r: Resolver, c: Candidate, pron: Pronoun, last: list[Entity]) -> 
             return True
         return e.gender.most_common(1)[0][0] == pron.gender
 
+    pos = c.mention[0] if c.mention else c.content[0]
     if len(last) == 1 and fits(last[0]):
+        # "Mayor Jonas Berg was more cautious. '...,' he told reporters.": a person named in the pronoun's
+        # paragraph, where the last speaker is not, is who "he" is.
+        paragraph = r.text.rfind("\n", 0, pos) + 1
+        named_here = [e for e in _people_before(r, pos) if _seen_between(e, paragraph, pos, r.quoted)]
+        if named_here and last[0] not in named_here and fits(named_here[0]):
+            return [named_here[0]]
         return [last[0]]
-    for e in _people_before(r, c.mention[0] if c.mention else c.content[0]):
+    for e in _people_before(r, pos):
         if fits(e):
             return [e]
     return []
+
+
+def _seen_between(e: Entity, start: int, end: int, quoted: Intervals) -> bool:
+    """Named between the offsets, outside quotations (a name inside one is the speaker's word)."""
+    return any(start <= p < end and p not in quoted for p in e.positions)
 
 
 def _group(r: Resolver, c: Candidate, last: list[Entity], last_group: list[Entity]) -> list[Entity]:
