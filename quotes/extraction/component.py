@@ -208,10 +208,9 @@ class QuotesComponent:
         config = self._ready()
         if len(doc) and not doc.has_annotation("DEP"):
             raise ValueError(Errors.E403.format())
-        speakers, quotes = run_stages(doc, config)
-        return DocumentResult(
-            document=document, sha256=sha256_text(doc.text), speakers=speakers, quotes=quotes
-        )
+        text = doc.text
+        speakers, quotes = run_stages(doc, text, config)
+        return DocumentResult(document=document, sha256=sha256_text(text), speakers=speakers, quotes=quotes)
 
     def set_annotations(self, doc: Doc, result: DocumentResult) -> None:
         doc._.set(self.extensions["data"], to_dict(result))

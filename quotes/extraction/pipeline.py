@@ -112,8 +112,8 @@ class ExtractorConfig:
         )
 
 
-def run_stages(doc: Doc, config: ExtractorConfig) -> tuple[tuple[Speaker, ...], tuple[Quote, ...]]:
-    text = doc.text  # built anew on every access: read once
+def run_stages(doc: Doc, text: str, config: ExtractorConfig) -> tuple[tuple[Speaker, ...], tuple[Quote, ...]]:
+    """``text`` is ``doc.text``, which spaCy builds anew on every access: the caller reads it once."""
     lang = config.lang
     ctx = Context(doc, text, lang, marks.find(text, lang), tuple(transcript.find_turns(doc, text, lang)))
     found: list[Candidate] = []

@@ -15,12 +15,14 @@ line in :data:`quotes.lang.LANGUAGES`.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from functools import cached_property
-from typing import TYPE_CHECKING, ClassVar, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol, TypeVar
 
 import regex
 
+from ..errors import Errors, RuleFileError
 from .data import DataFiles
 from .lexicon import Lexicon, load_lexicon
 
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 Offsets = tuple[int, int]
+V = TypeVar("V")
 
 
 @dataclass(frozen=True, eq=False)
@@ -150,12 +153,13 @@ class Report(NamedTuple):
     cue_head: Token  # the token the cue hangs on (the verb; the noun of "her statement that")
 
 
-def _from_strings(cls: type, values: dict[str, str], files: DataFiles, name: str, convert=lambda v: v):  # noqa: ANN001, ANN202
+def _from_strings(
+    cls: type, values: Mapping[str, V], files: DataFiles, name: str, convert: Callable[[str, V], Any]
+) -> dict[str, Any]:
+    """The fields of ``cls`` from a file's named rows, every field present and no other (``E501``)."""
     wanted = {f.name for f in fields(cls)} - {"pairs"}
     missing, unknown = wanted - set(values), set(values) - wanted
     if missing or unknown:
-        from ..errors import Errors, RuleFileError
-
         raise RuleFileError(
             Errors.E501,
             where=f"{files.package}/{name}",

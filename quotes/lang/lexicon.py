@@ -82,6 +82,10 @@ class Lexicon:
     def is_content_noun(self, lower: str, lemma: str) -> bool:
         return lower in self.content_nouns or lemma.lower() in self.content_nouns
 
+    def is_title(self, word: str) -> bool:
+        """A title, also as speaker labels write it in capitals (``MINISTER``, ``MR``)."""
+        return word in self.titles or (word.isupper() and word.capitalize() in self.titles)
+
     @cached_property
     def honorifics(self) -> frozenset[str]:
         """Titles of address (``Mr.``, ``Dr``), folded without their period: never a role."""

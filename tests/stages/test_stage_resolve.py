@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from handbuilt import context, doc, span, token
 
 from quotes.extraction.candidates import Candidate, Rule
@@ -97,13 +98,21 @@ MEETING_PARSE = """
     """
 
 
-def test_she_is_the_last_female_person() -> None:
-    text = MEETING + " She said that taxes would fall."
+@pytest.mark.parametrize(
+    ("pronoun", "expected"),
+    [
+        # John Smith was named last, but "she" needs a woman: Hiroko (a female given name).
+        ("She", "hiroko-tanaka"),
+        ("He", "john-smith"),
+    ],
+)
+def test_a_pronoun_is_the_last_person_of_its_gender(pronoun: str, expected: str) -> None:
+    text = MEETING + f" {pronoun} said that taxes would fall."
     d = doc(
         text,
         MEETING_PARSE
-        + """
-        8  She    PRP  PRON  nsubj  9  she
+        + f"""
+        8  {pronoun:<6} PRP  PRON  nsubj  9  {pronoun.lower()}
         9  said   VBD  VERB  ROOT   9  say
         10 that   IN   SCONJ mark   13
         11 taxes  NNS  NOUN  nsubj  13 tax
@@ -112,28 +121,8 @@ def test_she_is_the_last_female_person() -> None:
         14 .      .    PUNCT punct  9
         """,
     )
-    speakers, per_quote = speakers_of(d, [quote(text, d, "She", "She", "said", "taxes would fall")])
-    # John Smith was named last, but "she" needs a woman: Hiroko (a female given name).
-    assert per_quote == [("hiroko-tanaka",)]
-
-
-def test_he_is_the_last_male_person() -> None:
-    text = MEETING + " He said that taxes would fall."
-    d = doc(
-        text,
-        MEETING_PARSE
-        + """
-        8  He     PRP  PRON  nsubj  9  he
-        9  said   VBD  VERB  ROOT   9  say
-        10 that   IN   SCONJ mark   13
-        11 taxes  NNS  NOUN  nsubj  13 tax
-        12 would  MD   AUX   aux    13
-        13 fall   VB   VERB  ccomp  9
-        14 .      .    PUNCT punct  9
-        """,
-    )
-    _, per_quote = speakers_of(d, [quote(text, d, "He", "He", "said", "taxes would fall")])
-    assert per_quote == [("john-smith",)]
+    _, per_quote = speakers_of(d, [quote(text, d, pronoun, pronoun, "said", "taxes would fall")])
+    assert per_quote == [(expected,)]
 
 
 def test_first_person_in_a_turn_is_the_labels_speaker() -> None:

@@ -338,16 +338,12 @@ class Resolver:
         ent.aliases.add(name_part)
         return ent
 
-    def _is_title(self, word: str) -> bool:
-        titles = self.lex.titles
-        return word in titles or (word.isupper() and word.capitalize() in titles)
-
     def _label_person(self, name_part: str) -> Entity | None:
         """The person a label names when the document names them in full elsewhere: ``MR PRICE`` is Ned
         Price, ``FOREIGN MINISTER ORTIZ`` Lena Ortiz; a bare office (``Minister:``) or an answer label
         (``A.``) is the person the heading names with that office."""
         words = name_part.split()
-        titles = [i for i, w in enumerate(words) if self._is_title(w)]
+        titles = [i for i, w in enumerate(words) if self.lex.is_title(w)]
         rest = {fold(w) for w in words[titles[-1] + 1 :]} if titles else {fold(w) for w in words}
         people = [e for e in self.entities if e.kind == PERSON and e.positions]
         if titles and rest:

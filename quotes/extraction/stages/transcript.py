@@ -36,13 +36,7 @@ def _name_like(label: str, lang: LanguageRules) -> bool:
     if any(ch.isdigit() for ch in label):
         return False
     lex = lang.lexicon
-    return all(w[:1].isupper() or w.lower() in lex.name_connectors or _is_title(w, lang) for w in words)
-
-
-def _is_title(word: str, lang: LanguageRules) -> bool:
-    """A title, also as labels write it in capitals (``MINISTER``, ``MR``)."""
-    titles = lang.lexicon.titles
-    return word in titles or (word.isupper() and word.capitalize() in titles)
+    return all(w[:1].isupper() or w.lower() in lex.name_connectors or lex.is_title(w) for w in words)
 
 
 def _entity_label(entities: Intervals, start: int, end: int) -> bool:
@@ -60,7 +54,7 @@ def _accept(label: str, repeats: int, entities: Intervals, start: int, end: int,
         return True
     if not _name_like(label, lang):
         return False
-    if repeats >= 2 or any(_is_title(w.strip(lang.marks.label_separator), lang) for w in label.split()):
+    if repeats >= 2 or any(lang.lexicon.is_title(w.strip(lang.marks.label_separator)) for w in label.split()):
         return True
     if lang.patterns.acronym.fullmatch(label):
         return True  # an outlet or agency (``NHK:``, ``AP:``) as the source of what follows
@@ -94,7 +88,7 @@ def _about(line: str, label: str, lang: LanguageRules) -> bool:
     words = [
         w
         for w in label.replace(lang.marks.label_separator, " ").split()
-        if not _is_title(w, lang) and w[:1].isupper()
+        if not lang.lexicon.is_title(w) and w[:1].isupper()
     ]
     if not words or label.casefold() in lex.transcript_labels:
         return False
@@ -222,7 +216,7 @@ def _strong(label: str, lang: LanguageRules) -> bool:
     """A label that is a transcript role (``Reporter``, ``Q``) or carries a title (``MINISTER LEE``)."""
     lex = lang.lexicon
     return label.casefold() in lex.transcript_labels or any(
-        _is_title(w.strip(lang.marks.label_separator), lang) for w in label.split()
+        lang.lexicon.is_title(w.strip(lang.marks.label_separator)) for w in label.split()
     )
 
 
