@@ -34,8 +34,6 @@ KNOWN_GAPS: dict[str, str] = {
     "headline_speech": "the title-case heading 'Nordic Ministers Call for Talks ...' parses as one noun phrase "
     "(Call tagged as a proper noun), so no verb reports it; the sentence-case headline is found",
     "label_styles_briefing": "'MR BERG:' turns get a new speaker 'BERG Mr' instead of Jonas Berg named in the heading",
-    "nested_in_turn": "'Our government has urged ...' gets a speaker of its own, 'Our government'; spec 1.1: "
-    "a first-person plural phrase inside a turn is the turn's speaker, Lena Ortiz",
 }
 
 Key = tuple[str, tuple[int, int], "tuple[int, int] | None", "tuple[int, int] | None", frozenset[str]]

@@ -120,6 +120,7 @@ class Tagset:
     subject_deps: frozenset[str]
     coordination_deps: frozenset[str]
     apposition_deps: frozenset[str]
+    speech_party_features: frozenset[str]  # the speaker's and the addressee's words (I, we, you)
 
 
 @dataclass(frozen=True)
@@ -254,6 +255,10 @@ class LanguageRules(ABC):
     @abstractmethod
     def speaker_voice(self, sentence: Span) -> bool:
         """MUST: the sentence speaks as a party would (first person, a modal: ``Both sides should ...``)."""
+
+    @abstractmethod
+    def quotes_a_text(self, cue: Token) -> bool:
+        """MUST: the quotation this cue introduces is a document's text (``..., it reads``, ``the statement said``)."""
 
     @abstractmethod
     def subject_of(self, verb: Token) -> Token | None:

@@ -68,6 +68,7 @@ class Lexicon:
     name_connectors: frozenset[str]  # lower-case words inside names ("of", "van", "bin")
     wh_words: frozenset[str]  # words that open an embedded question
     pro_forms: frozenset[str]  # objects that stand for a content said elsewhere ("said it")
+    text_verbs: frozenset[str]  # "it reads", "it was reported": the quotation is a document's text
     means_words: frozenset[str]  # "by saying": a second act that is how the first was done
     title_links: frozenset[str]  # "Secretary of State": words that carry a title on
     definite_articles: frozenset[str]  # "the minister": may name the person last quoted
@@ -204,6 +205,7 @@ def load_lexicon(
         wh_words=lower("wh_words.txt"),
         pro_forms=lower("pro_forms.txt"),
         means_words=lower("means_words.txt"),
+        text_verbs=lower("text_verbs.txt"),
         title_links=lower("title_links.txt"),
         definite_articles=lower("definite_articles.txt"),
         indefinite_articles=lower("indefinite_articles.txt"),

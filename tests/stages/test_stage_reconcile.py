@@ -6,7 +6,7 @@ finders would build them (a reported candidate anchored at its verb), on Docs of
 
 from __future__ import annotations
 
-from handbuilt import context, cut, plain, span, token
+from handbuilt import context, cut, doc, plain, span, token
 
 from quotes.extraction.candidates import Candidate, Rule
 from quotes.extraction.stages import reconcile
@@ -107,3 +107,53 @@ def test_drop_swallowed_direct_quote_inside_a_mixed_one() -> None:
     inner = Candidate(kind="direct", content=span(text, "We will fight it,"))
     same = Candidate(kind="direct", content=mixed.content)  # the same span is no swallowing
     assert reconcile.drop_swallowed(context(d), [mixed, inner, same]) == [mixed, same]
+
+
+NESTED = """
+        0  "         ``   PUNCT  punct  10
+        1  {who}     PRP  PRON   nsubj  2
+        2  stressed  VBD  VERB   ccomp  10 stress
+        3  that      IN   SCONJ  mark   6
+        4  talks     NNS  NOUN   nsubj  6  talk
+        5  must      MD   AUX    aux    6
+        6  resume    VB   VERB   ccomp  2
+        7  ,         ,    PUNCT  punct  10
+        8  "         ''   PUNCT  punct  10
+        9  {source}  PRP  PRON   nsubj  10
+        10 {verb}    VBZ  VERB   ROOT   10 {lemma}
+        11 .         .    PUNCT  punct  10
+"""
+
+
+def _nested(who: str, source: str, verb: str, lemma: str, person: str = "3") -> list[tuple[str, str]]:
+    text = f'"{who} stressed that talks must resume," {source} {verb}.'
+    d = doc(text, NESTED.format(who=who, source=source, verb=verb, lemma=lemma))
+    d[1].set_morph(f"Person={person}|PronType=Prs")
+    quote = Candidate(
+        kind="direct",
+        content=span(text, f"{who} stressed that talks must resume,"),
+        cue=span(text, verb),
+        cue_token=10,
+        rule=Rule.DIRECT_CUE,
+    )
+    got = reconcile.reconcile(context(d), [quote, clause(text, "talks must resume", "stressed", d)])
+    return [(c.kind, cut(text, c.content)) for c in got]
+
+
+def test_speech_a_quoted_document_reports_is_a_quote_of_its_own() -> None:
+    # A readout quoted by the news: its reports of its people's speech are quotes (spec 1.1: nesting).
+    assert _nested("He", "it", "reads", "read") == [
+        ("direct", "He stressed that talks must resume,"),
+        ("indirect", "talks must resume"),
+    ]
+
+
+def test_a_speakers_account_of_anothers_speech_is_not_counted_again() -> None:
+    assert _nested("He", "she", "writes", "write") == [("direct", "He stressed that talks must resume,")]
+
+
+def test_the_documents_own_voice_is_not_a_report_inside_it() -> None:
+    # "We stressed ...": the text speaks for its authors in that very utterance.
+    assert _nested("We", "it", "reads", "read", person="1") == [
+        ("direct", "We stressed that talks must resume,")
+    ]

@@ -11,8 +11,12 @@ This step, for any such finder, decides:
   more words is mixed, and runs on to the closing mark of a quotation it
   opened; marks around one term (scare quotes) or a work's title change
   nothing;
-- speech reported inside a reported content belongs to it, as in
-  quotations: only the outermost is kept.
+- speech reported inside a reported content belongs to it: only the
+  outermost is kept;
+- speech reported inside a quotation belongs to it too, except where the
+  quotation is a document's text (``"He stressed that A," it reads``) that
+  reports its people's speech in the third person: that is a quote of its
+  own, nested in the direct one (spec 1.1).
 
 Finally a direct quote inside a mixed quote's content is part of it.
 """
@@ -39,10 +43,21 @@ def reconcile(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     direct_cues = {c.cue_token: c.content for c in direct if c.cue_token is not None}
     outer = [q for q in ctx.quoted if q.depth == 0 and q.closed]
     kept: list[Candidate] = []
+    kept_nested: list[Candidate] = []
     for c in found:
         if not c.rule.from_parse:
             continue
         content = c.content
+        within = _quotation_at(outer, ctx.doc[c.anchor].idx) if c.anchor is not None else None
+        if within is not None:
+            # speech reported inside a quotation belongs to it, unless the quoted speaker reports another's
+            if (
+                inside(content, (within.start, within.end))
+                and _quoted_directly(within, direct)
+                and _reported_within(ctx, c, within, direct)
+            ):
+                kept_nested.append(c)
+            continue
         # A construction read from a direct quote's own cue: its complement is that quotation.
         if c.anchor in direct_cues and _introduces(text, content, direct_cues[c.anchor]):
             continue  # this verb's complement is the direct quote it introduces
@@ -63,7 +78,32 @@ def reconcile(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                 kind = "mixed"
                 content = _through_quotation(content, covering, direct)
         kept.append(c.with_(kind=kind, content=content))
-    return marked + _outermost(kept)
+    return marked + _outermost(kept) + _outermost(kept_nested)
+
+
+def _quotation_at(outer: list[QuotedSpan], pos: int) -> QuotedSpan | None:
+    return next((q for q in outer if q.start <= pos < q.end), None)
+
+
+def _reported_within(ctx: Context, c: Candidate, q: QuotedSpan, direct: list[Candidate]) -> bool:
+    """Speech the quoted speaker reports of someone else (``"He stressed that A," it read``) is a
+    quote of its own; the speaker's own acts in the very utterance (``"We call on both sides ..."``,
+    ``"I think ..."``) are not."""
+    if c.cue is None or not inside(c.cue, (q.start, q.end)):
+        return False
+    if c.cue_token is None:
+        return False
+    subject = ctx.lang.subject_of(ctx.doc[c.cue_token])
+    if subject is None:
+        return False
+    # A document's text (a readout, a statement) reports its people's speech; a speaker's own words
+    # that mention another's are that speaker's account, which news does not count again.
+    cues = [d.cue_token for d in direct if d.cue_token is not None and overlaps(d.content, (q.start, q.end))]
+    if not any(ctx.lang.quotes_a_text(ctx.doc[i]) for i in cues):
+        return False
+    party = ctx.lang.tags.speech_party_features
+    words = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
+    return words is not None and not any(party.intersection(t.morph) for t in words)
 
 
 def drop_swallowed(ctx: Context, found: list[Candidate]) -> list[Candidate]:

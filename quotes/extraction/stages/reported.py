@@ -1,7 +1,8 @@
 """Indirect and mixed speech: the finder that reads the dependency parse.
 
-It walks the tokens outside quotations and posts (headlines too: they
-report speech like body text) and asks the
+It walks the tokens outside posts (inside quotations too: whether speech
+reported there is a quote of its own is the reconcile step's call; headlines
+too: they report speech like body text) and asks the
 language what each one reports (``LanguageRules.reports``: a speech verb's
 frame, a speech noun's clause, ``according to``). Every content it returns is
 unquoted speech for now: whether it is really mixed or direct is decided
@@ -36,14 +37,13 @@ MIN_CONTENT_CHARS = 2
 def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
     """The finder: one candidate per construction the language reads as reported speech."""
     doc, text, lang = ctx.doc, ctx.text, ctx.lang
-    outer = [q for q in ctx.quoted if q.depth == 0 and q.closed]
     posts = [t.content for t in ctx.turns if t.signed]
     layout = layout_of(text, lang.marks)
-    quoted_or_posted = Intervals([(q.start, q.end) for q in outer] + posts)
+    posted = Intervals(posts)
     found: list[Candidate] = []
     for tok in doc:
-        if tok.idx in quoted_or_posted:
-            continue  # speech reported inside a quotation or a post belongs to it
+        if tok.idx in posted:
+            continue  # speech reported inside a post belongs to it
         heading = layout.in_heading(tok.idx)
         for got in lang.reports(text, tok):
             if got.content[1] - got.content[0] < MIN_CONTENT_CHARS:

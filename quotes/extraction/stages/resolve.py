@@ -521,6 +521,17 @@ def _resolve_mention(
             others += [e for e in last_group if e is not speaker and e not in others]
             return ([speaker, others[0]] if others else [speaker]), How.FIRST_PERSON
         return [speaker], How.FIRST_PERSON
+    owner = lex.pronouns.get(folded.partition(" ")[0])
+    if (
+        owner is not None
+        and owner.person == 1
+        and turn is not None
+        and head is not None
+        and head.lemma_.lower() in lex.bodies
+    ):
+        return [
+            r.label_entity(turn)
+        ], How.FIRST_PERSON  # "Our government has urged ...": the speaker's own side
     if pron is not None and pron.person == 3:
         if pron.plural:
             return _group(r, c, last, last_group), How.GROUP

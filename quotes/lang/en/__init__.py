@@ -46,6 +46,9 @@ class English(LanguageRules):
     def speaker_voice(self, sentence: Span) -> bool:
         return reports.speaker_voice(sentence, self)
 
+    def quotes_a_text(self, cue: Token) -> bool:
+        return subjects.quotes_a_text(cue, self)
+
     def subject_of(self, verb: Token) -> Token | None:
         return subjects.subject_of(verb, self)
 

@@ -92,3 +92,20 @@ def second_act(tokens: list[Token], cue: int | None, lang: English) -> Token | N
         if tok.tag_ == "VBG" or (tok.dep_ == "conj" and tok.head.i == cue):
             return tok
     return None
+
+
+#: A bare verb under a modal (``would take``) and a finite verb coordinated to it without a subject
+#: (``but also sought``) cannot share the modal: the second verb is the main clause's.
+BARE_TAGS = frozenset({"VB"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+MODAL_TAGS = frozenset({"MD"})
+
+
+def main_verb_again(verb: Token) -> bool:
+    """``expressed hope that it would take place but also sought to ...``: the parser hangs the
+    speaker's next act on the clause's verb."""
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS or verb.head.tag_ not in BARE_TAGS:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return any(c.tag_ in MODAL_TAGS for c in verb.head.children)

@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..base import Offsets, Report
-from .cues import according_to, cue_phrase, is_according, is_speech_verb, verb_frames
+from .cues import (
+    MODAL_TAGS,
+    according_to,
+    cue_phrase,
+    is_according,
+    is_speech_verb,
+    main_verb_again,
+    verb_frames,
+)
 from .subjects import can_report, subject_of
 
 if TYPE_CHECKING:
@@ -110,10 +118,6 @@ def narrates(sent: Span, lang: English) -> bool:
     return any(verb_frames(t, lang) - QUOTE_ONLY for t in sent if t.pos_ in ("VERB", "AUX"))
 
 
-#: A modal auxiliary: what a party will, would, should or must do is its own word, not the author's.
-MODAL_TAGS = frozenset({"MD"})
-
-
 def speaker_voice(sent: Span, lang: English) -> bool:
     """The sentence speaks as a party: in the first person, or with a modal (``Both sides should ...``,
     ``Norland is willing to ...`` with its infinitive of intent)."""
@@ -184,7 +188,11 @@ def _each_clause(
 
 
 def _subtree_span(tok: Token) -> Offsets:
+    """The characters of ``tok``'s subtree, without a coordinator left dangling at its end
+    (``reported the planned talks and | just hours after ...``: the conjunct hangs elsewhere)."""
     left, right = tok.left_edge, tok.right_edge
+    while right.i > tok.i and right.dep_ == "cc":
+        right = right.doc[right.i - 1]
     return left.idx, right.idx + len(right)
 
 
@@ -207,27 +215,35 @@ def _clause_content(text: str, c: Token, allow_wh: bool, lang: English) -> Offse
     # "agreed that A and acknowledged that B": the parser often hangs the second speech verb
     # inside the first clause; the first content stops before it.
     for t in toks[k:]:
-        if t.dep_ == "conj" and t.head.i in {x.i for x in toks} and _reports_again(t, lang):
+        if (
+            t.dep_ == "conj"
+            and t.head.i in {x.i for x in toks}
+            and (_reports_again(t, lang) or main_verb_again(t))
+        ):
             cc = [x for x in t.head.children if x.dep_ == "cc" and x.i < t.i]
             stop = cc[-1] if cc else t
             end = min(end, stop.idx)
             break
-    # "said he saw no need to change, telling reporters that ...": a participle set off by a comma
-    # at the end is a second act of the speaker's, which the parser hung inside the clause.
-    doc = c.doc
-    for t in toks[k + 1 :]:
+    end = _before_participle_act(toks[k + 1 :], end, lang)
+    return lang.marks.trim(text, first.idx, end)
+
+
+def _before_participle_act(toks: list[Token], end: int, lang: English) -> int:
+    """``said he saw no need to change, telling reporters that ...``, ``expressing her commitment to A,
+    emphasizing B``: a participle set off by a comma at the end is a second act of the speaker's,
+    which the parser hung inside the content."""
+    for t in toks:
         if t.idx >= end:
             break
         if (
             t.tag_ == "VBG"
             and t.dep_ in ("advcl", "xcomp", "conj")
             and t.left_edge.i > 0
-            and doc[t.left_edge.i - 1].text == ","
+            and t.doc[t.left_edge.i - 1].text == ","
             and verb_frames(t, lang)
         ):
-            end = doc[t.left_edge.i - 1].idx
-            break
-    return lang.marks.trim(text, first.idx, end)
+            return t.doc[t.left_edge.i - 1].idx
+    return end
 
 
 def _with_sibling_clauses(text: str, content: Offsets, later: list[Token], lang: English) -> Offsets:
@@ -245,6 +261,13 @@ def _with_sibling_clauses(text: str, content: Offsets, later: list[Token], lang:
     return start, end
 
 
+#: What a noun phrase's coordinated parts are joined by.
+COORDINATORS = frozenset({"and", "or"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+#: How the parser attaches the later items of a list it broke off after a comma.
+LIST_ITEM_DEPS = frozenset({"npadvmod", "dobj"})
+
+
 def _reports_again(verb: Token, lang: English) -> bool:
     """A coordinated speech verb with a content of its own and no subject of its own."""
     if not verb_frames(verb, lang) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -260,18 +283,37 @@ def _with_tail(text: str, verb: Token, start: int, end: int, after: int, lang: E
     to ...``); a comma before a clause ends the content.
     """
     for child in verb.rights:
-        if child.i <= after or child.dep_ not in CONTENT_TAIL_DEPS:
+        if child.i <= after:
             continue
         cstart, cend = _subtree_span(child)
+        gap = text[end:cstart]
+        if _more_of_the_object(child, gap):
+            end = cend
+            continue
+        if child.dep_ not in CONTENT_TAIL_DEPS:
+            continue
         if cstart < end:
             end = max(end, cend)
             continue
-        gap = text[end:cstart]
         if gap.strip() == "" or (gap.strip() == "," and child.dep_ == "prep" and not is_according(child)):
             end = cend
         else:
             break
     return lang.marks.trim(text, start, end)
+
+
+def _more_of_the_object(child: Token, gap: str) -> bool:
+    """The parser hangs the rest of a coordinated object on the verb: ``mentioned A and Japan's
+    support for B`` (a noun conjoined to the verb), ``concurred on A, issues related to B, and C``
+    (a list item as an adverbial noun)."""
+    if child.pos_ not in NOMINAL_POS:
+        return False
+    joined = gap.strip(" ,")
+    if child.dep_ == "conj":
+        return joined in COORDINATORS
+    if child.dep_ in LIST_ITEM_DEPS and joined == "":
+        return any(c.dep_ == "cc" and c.lower_ in COORDINATORS for c in child.children)
+    return False
 
 
 def _before_second_act(text: str, verb: Token, span: Offsets, lang: English) -> Offsets:
@@ -295,8 +337,19 @@ def _before_second_act(text: str, verb: Token, span: Offsets, lang: English) -> 
 def _np_content(text: str, verb: Token, obj: Token, lang: English) -> Offsets | None:
     if obj.lower_ in lang.lexicon.pro_forms or obj.pos_ == "PRON":
         return None
-    start, end = _subtree_span(obj)
-    return _before_second_act(text, verb, _with_tail(text, verb, start, end, obj.i, lang), lang)
+    start, end = _before_second_act(
+        text, verb, _with_tail(text, verb, *_subtree_span(obj), obj.i, lang), lang
+    )
+    return lang.marks.trim(text, start, _before_participle_act(list(obj.subtree)[1:], end, lang))
+
+
+def _addressee_preps(verb: Token, lang: English) -> list[Token]:
+    """``informed Blinken of X``, ``briefed him on X``: the parser hangs the frame's preposition on
+    the addressee, the verb's object, when that names a person."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or not (obj.pos_ in ("PROPN", "PRON") or obj.lemma_.lower() in lang.lexicon.listeners):
+        return []
+    return [c for c in obj.children if c.dep_ == "prep" and c.right_edge.i == obj.right_edge.i]
 
 
 def _prep_content(text: str, verb: Token, prep: Token, lang: English) -> Offsets | None:
@@ -339,7 +392,7 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
             if asked is not None:
                 phrase = (cue[0], c.idx + len(c)) if c.i == verb.i + 1 else cue
                 return lang.marks.trim(text, *_subtree_span(asked)), phrase, "to"
-    for c in children:
+    for c in children + _addressee_preps(verb, lang):
         if c.dep_ == "prep" and c.i > verb.i and f"prep:{c.lower_}" in frames:
             # A frame preposition follows its verb ("called on X to ..."); one before it is an
             # adjunct ("X on Wednesday called ...").

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..base import NameFinder, Offsets
-from .cues import is_according, verb_frames
+from .cues import is_according, main_verb_again, verb_frames
 
 if TYPE_CHECKING:
     from . import English
@@ -77,6 +77,20 @@ def can_report(subj: Token, lang: English) -> bool:
     )
 
 
+def quotes_a_text(cue: Token, lang: English) -> bool:
+    """A document speaks: a verb of texts (``it reads``, ``it was reported``), or a subject that is a
+    document (``the statement said``) or ``it``."""
+    if cue.lemma_.lower() in lang.lexicon.text_verbs:
+        return True
+    subj = subject_of(cue, lang)
+    if subj is None:
+        return False
+    pron = lang.lexicon.pronouns.get(subj.lower_)
+    if pron is not None:
+        return pron.gender == "n" and pron.person == 3
+    return subj.lemma_.lower() in lang.lexicon.speech_nouns
+
+
 def subject_of(v: Token, lang: English) -> Token | None:
     """The token that names who performs the speech act of verb ``v``."""
     found, inherited = _subject(v, lang)
@@ -125,6 +139,13 @@ def _subject(v: Token, lang: English) -> tuple[Token | None, bool]:
         ):
             v = v.head.head  # "agreed that A and acknowledged that B", parsed with B's verb inside A
             continue
+        if main_verb_again(v):
+            # "voiced the hope that A would B but also warned ...": the speaker's next act, hung on B
+            above = next((a for a in v.head.ancestors if verb_frames(a, lang)), None)
+            if above is None:
+                return None, inherited
+            v = above
+            continue
         if v.dep_ == "conj" and v.head.pos_ in ("NOUN", "PROPN") and verb_frames(v, lang):
             # "mentioning the need for housing and adding, ...": a speech verb the parser hung on a
             # noun; its subject is that of the nearest verb above.
@@ -138,9 +159,16 @@ def _subject(v: Token, lang: English) -> tuple[Token | None, bool]:
                 return None, inherited
             inherited = inherited or v.dep_ != "conj"
             participle = v.tag_ == "VBG" and v.left_edge.i > 0 and v.doc[v.left_edge.i - 1].text == ","
+            act = participle and bool(verb_frames(v, lang))
             v = v.head
-            if participle and v.dep_ == "ccomp" and verb_frames(v.head, lang):
-                v = v.head  # "X said A, telling Y ...": the participle is X's, hung inside the clause A
+            if act:
+                # "X said A, telling Y ...", "expressing her commitment to A, emphasizing B": a second act
+                # of the speaker's, hung inside the content of the first.
+                v = (
+                    next((a for a in v.ancestors if verb_frames(a, lang)), v)
+                    if not verb_frames(v, lang)
+                    else v
+                )
             if v.pos_ == "ADP" and v.dep_ == "prep":  # "began by expressing": the verb above the preposition
                 v = v.head
             continue
