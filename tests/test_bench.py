@@ -214,10 +214,15 @@ def test_cli_end_to_end(tmp_path, nlp):
     text = res.output
     for header in ("system", "lenient", "strict", "indirect", "transcript", "mention", "docs/s", "×parse"):
         assert header in text
-    rows = [line for line in text.splitlines() if line.startswith("│ ")]
+    scores, _, index = text.partition("Speaker index")
+    rows = [line for line in scores.splitlines() if line.startswith("│ ")]
     assert [r.split("│")[1].strip() for r in rows] == ["gold", "textacy"]
     # The gold row is 1.000 in every one of its 14 score columns.
     assert rows[0].count("1.000") == 14
+    # The speaker index table: gold's own speakers are one id per person, named as gold names them.
+    index_rows = [line for line in index.splitlines() if line.startswith("│ ")]
+    gold_row = next(r for r in index_rows if r.split("│")[1].strip() == "gold")
+    assert gold_row.count("1.000") == 4  # B³ P, R, F1 and name accuracy
 
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["schema"] == "quotes-bench/1"
@@ -284,7 +289,8 @@ def test_cli_unavailable_system_is_one_line_and_no_row(scratch_system, nlp):
     )
     assert res.exit_code == 0, res.output
     assert "system '_absent' is not available: not installed here" in res.output
-    rows = [line.split("│")[1].strip() for line in res.output.splitlines() if line.startswith("│ ")]
+    scores = res.output.partition("Speaker index")[0]
+    rows = [line.split("│")[1].strip() for line in scores.splitlines() if line.startswith("│ ")]
     assert rows == ["gold"]
 
 

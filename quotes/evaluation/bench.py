@@ -44,6 +44,7 @@ from ..model import KINDS, DocumentResult, ErrorRecord, Quote, Span, Speaker
 from ..names import slug as slugify
 from ..schema import from_dict, read_annotation, read_text, sha256_text, to_dict
 from .evaluate import CorpusScores, DocumentScores, Tokens, aggregate, score_document
+from .identity import IdentityScores, person_key, score_identity
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -283,6 +284,8 @@ class SystemRun:
     scores: CorpusScores
     #: ``(document, error)`` for every document that failed or reported an error.
     errors: tuple[tuple[str, ErrorRecord], ...]
+    #: The cross-document speaker index of the run against the gold people.
+    identity: IdentityScores | None = None
 
     @property
     def seconds(self) -> float:
@@ -458,6 +461,7 @@ def run_benchmark(
                 predictions=tuple(predictions),
                 scores=aggregate(doc_scores),
                 errors=tuple(errors),
+                identity=_identity(nlp, docs, predictions, doc_scores),
             )
         )
 
@@ -482,6 +486,41 @@ def run_benchmark(
         date=_dt.datetime.now(_dt.timezone.utc).astimezone().isoformat(timespec="seconds"),
         machine=machine_info(),
     )
+
+
+def _identity(
+    nlp: Language,
+    docs: Sequence[CorpusDoc],
+    predictions: Sequence[DocumentResult],
+    scores: Sequence[DocumentScores],
+) -> IdentityScores | None:
+    """Link the run's speakers across documents, in corpus order, as ``quotes extract`` does, and measure."""
+    from ..lang import LANGUAGES, get_language
+    from ..scale.linking import SpeakerIndex
+
+    if nlp.lang not in LANGUAGES:
+        return None
+    lang = get_language(nlp.lang)
+    titles = frozenset(w.casefold().rstrip(".") for w in lang.lexicon.titles)
+    index = SpeakerIndex()
+    linked = [index.link(p) for p in predictions]
+    return score_identity(
+        ((d.gold, p, s) for d, p, s in zip(docs, linked, scores, strict=True)),
+        titles,
+        _gold_people(nlp, docs, titles, lang.tags.person_entities),
+    )
+
+
+def _gold_people(
+    nlp: Language, docs: Sequence[CorpusDoc], titles: frozenset[str], person_labels: frozenset[str]
+) -> Callable[[str], str | None]:
+    """Gold names are mention texts: the person one names is the one person entity the pipeline finds in it."""
+    names = sorted({s.name for d in docs for s in d.gold.speakers})
+    people: dict[str, str | None] = {}
+    for name, parsed in zip(names, nlp.pipe(names), strict=True):
+        found = [e for e in parsed.ents if e.label_ in person_labels]
+        people[name] = person_key(found[0].text, titles) if len(found) == 1 else None
+    return lambda name: people.get(name)
 
 
 # -- JSON ------------------------------------------------------------------------
@@ -536,6 +575,7 @@ def bench_to_dict(result: BenchResult) -> dict[str, Any]:
             "errors": [{"document": d, "code": e.code, "message": e.message} for d, e in run.errors],
             "figures": run.scores.total.figures(),
             "scores": run.scores.total.to_dict(),
+            "speaker_index": run.identity.to_dict() if run.identity is not None else None,
             "documents": [
                 _document_dict(ds, cdoc.gold, pred)
                 for ds, cdoc, pred in zip(
@@ -621,6 +661,46 @@ def build_table(result: BenchResult) -> Table:
     for run in result.runs:
         table.add_row(run.name, *(_fmt(get(result, run), style) for _, get, style in _COLUMNS))
     return table
+
+
+def build_identity_table(result: BenchResult) -> Table | None:
+    """The speaker index of each run, linked across the corpus, against the gold people."""
+    from rich.table import Table
+
+    runs = [r for r in result.runs if r.identity is not None and r.identity.quotes]
+    if not runs:
+        return None
+    table = Table(
+        title="Speaker index: ids linked across the corpus, against the gold people",
+        caption="over found quotes whose gold speaker is one person with a full name; B³ = B-cubed over quotes",
+        caption_justify="left",
+    )
+    for header in ("system", "quotes", "people", "B³ P", "B³ R", "B³ F1", "ids/person", "name acc"):
+        table.add_column(header, justify="left" if header == "system" else "right", no_wrap=True)
+    for run in runs:
+        ident = run.identity
+        assert ident is not None
+        table.add_row(
+            run.name,
+            str(ident.quotes),
+            str(ident.people),
+            *(_fmt(v, "pct") for v in (ident.precision, ident.recall, ident.f1)),
+            _fmt(ident.ids_per_person, "times"),
+            _fmt(ident.name_accuracy, "pct"),
+        )
+    return table
+
+
+def print_name_disagreements(result: BenchResult, console: Console, limit: int = 20) -> None:
+    """The most frequent (gold name, predicted name) pairs where the index names a person otherwise."""
+    from rich.markup import escape
+
+    for run in result.runs:
+        if run.identity is None or not run.identity.disagreements:
+            continue
+        console.print(f"{run.name}: most frequent speaker-name disagreements (gold -> predicted, quotes)")
+        for (gold, pred), n in run.identity.disagreements.most_common(limit):
+            console.print(f"  {n:4d}  {escape(gold)} -> {escape(shorten(pred, 60))}", highlight=False)
 
 
 def shorten(text: str, width: int = 90, *, middle: bool = True) -> str:
@@ -763,11 +843,15 @@ def bench_command(
         )
     if result.runs:
         console.print(build_table(result))
+        identity = build_identity_table(result)
+        if identity is not None:
+            console.print(identity)
     else:
         console.print("no system could run")
     print_errors(result, console)
     if misses:
         print_misses(result, console)
+        print_name_disagreements(result, console)
     if json_path is not None:
         json_path.write_text(
             json.dumps(bench_to_dict(result), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"

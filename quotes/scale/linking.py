@@ -1,8 +1,8 @@
 """Cross-document speaker linking: the same person gets the same id in every document of a run.
 
 Linking is online, so it works on a stream: an id, once given, never
-changes, and later documents can only make an entity's name fuller
-(``Tanaka`` first, ``Hiroko Tanaka`` later: same id). Merging is
+changes; the entity's name is the full name most documents so far give it
+(``Tanaka`` first, ``Hiroko Tanaka`` later: same id, the fuller name). Merging is
 conservative because a wrong merge across an archive is worse than a missed
 one: full names must agree word for word (in any order, so ``Tanaka Hiroko``
 is ``Hiroko Tanaka``), and a lone family name joins a full name only while
@@ -27,10 +27,19 @@ class LinkedSpeaker:
     aliases: set[str] = field(default_factory=set)
     documents: list[str] = field(default_factory=list)
     kinds: Counter[str] = field(default_factory=Counter)
+    #: canonical names of this entity, by how many documents gave each
+    names: Counter[str] = field(default_factory=Counter)
 
     @property
     def quotes(self) -> int:
         return sum(self.kinds.values())
+
+
+def _usual_name(names: Counter[str]) -> str:
+    """The name most documents give in full (``Ted Cruz`` over a rare ``Rafael Edward Cruz``; ``Antony
+    Blinken`` over ``Blinken``), the longer on a tie."""
+    full = [n for n in names if len(id_words(n)) > 1] or list(names)
+    return max(full, key=lambda n: (names[n], len(id_words(n)), n))
 
 
 class SpeakerIndex:
@@ -67,12 +76,10 @@ class SpeakerIndex:
         entry = self.speakers[sid]
         words = id_words(sp.name)
         self._by_words.setdefault(words, sid)
-        if len(words) > len(id_words(entry.name)):
-            entry.aliases.add(entry.name)
-            entry.name = sp.name
-        elif sp.name != entry.name:
-            entry.aliases.add(sp.name)
+        entry.names[sp.name] += 1
+        entry.name = _usual_name(entry.names)
         entry.aliases.update(sp.aliases)
+        entry.aliases.update(n for n in entry.names if n != entry.name)
         if sp.entity_type == PERSON:
             family = family_word(sp.name)
             if family and len(words) > 1:
@@ -105,10 +112,10 @@ class SpeakerIndex:
         for sp in result.speakers:
             sid = mapping[sp.id]
             prev = merged.get(sid)
-            aliases = (
-                set(sp.aliases) | ({sp.name} if prev else set()) | (set(prev.aliases) if prev else set())
-            )
-            name = prev.name if prev else sp.name
+            aliases = set(sp.aliases) | {sp.name} | (set(prev.aliases) if prev else set())
+            name = self.speakers[
+                sid
+            ].name  # the fullest name the run has seen ("Blinken" -> "Antony Blinken")
             merged[sid] = Speaker(sid, name, tuple(sorted(aliases - {name})), sp.entity_type)
         return replace(result, speakers=tuple(merged.values()), quotes=quotes)
 

@@ -30,9 +30,13 @@ from ...lang.lexicon import Pronoun
 from ...model import ORG, PERSON, PHRASE, UNKNOWN_SPEAKER, Speaker
 from ...names import fold, name_words, slug
 from ..candidates import Candidate, Context, Intervals, Offsets, Turn
+from ..layout import layout_of
 
 #: Entity kinds besides the output's entity types: a transcript role with no name.
 LABEL = "LABEL"
+#: A heading of at least this many words, this share of them capitalised, is a title-case headline.
+MIN_HEADLINE_WORDS = 3
+TITLE_CASE_SHARE = 0.75
 #: Longer mention texts are descriptions, not names worth keeping as aliases.
 MAX_ALIAS_CHARS = 200
 
@@ -71,8 +75,11 @@ class Entity:
     kind: str  # PERSON, ORG, LABEL, PHRASE
     words: set[str] = field(default_factory=set)  # folded name words, titles excluded
     forms: Counter[str] = field(default_factory=Counter)  # surface name forms, titles stripped
+    #: forms seen only in headings: a title-case headline's verbs pass for names ("Wang Yi Meets")
+    heading_forms: Counter[str] = field(default_factory=Counter)
     aliases: set[str] = field(default_factory=set)  # titled forms and labels, for the output only
     alone: Counter[str] = field(default_factory=Counter)  # words used alone (family-name evidence)
+    titled_alone: Counter[str] = field(default_factory=Counter)  # ... after a title ("Minister Kamikawa")
     caps: set[str] = field(default_factory=set)  # words written in capitals (Japanese family names)
     roles: set[str] = field(default_factory=set)
     gender: Counter[str] = field(default_factory=Counter)
@@ -80,14 +87,17 @@ class Entity:
     human: bool = False  # a phrase entity headed by a noun for a person ("the minister"): may be "she"
 
     def canonical(self) -> str:
-        best = max(self.forms, key=lambda f: (len(name_words(f)), self.forms[f], -len(f)), default="")
+        forms = self.forms or self.heading_forms
+        best = max(forms, key=lambda f: (len(name_words(f)), forms[f], -len(f)), default="")
         words = best.split()
         if self.kind != PERSON or len(words) < 2:
             return best
         family = next((w for w in words if w.casefold() in self.caps), None)
         if family is None:
-            alone = [w for w in words if self.alone[w.casefold()]]
-            family = alone[-1] if len(alone) == 1 else None
+            # "Kamikawa Yoko" with "Minister Kamikawa" elsewhere: the word a title goes with is the
+            # family name. Only a first word is moved: "Bill de Blasio", "Joseph R. Biden Jr." stay.
+            alone = [w for w in words if self.titled_alone[w.casefold()]]
+            family = alone[0] if len(alone) == 1 and alone[0] == words[0] else None
         if family is None:
             return best
         given = [w for w in words if w != family]
@@ -107,6 +117,7 @@ class Resolver:
         self._labels: dict[tuple[int, int], Entity] = {}
         self._orgs = {(e.start, e.end): True for e in doc.ents if e.label_ in self.tags.org_entities}
         self.quoted = Intervals(())  # inside quotations: names there are the speaker's words
+        self.layout = layout_of(text, lang.marks)
         self._collect_names()
 
     # -- names -------------------------------------------------------------
@@ -154,9 +165,18 @@ class Resolver:
             ent = Entity(len(self.entities), kind)
             self.entities.append(ent)
         ent.words |= words
-        ent.forms[form] += 1
+        before = self.doc[name.start - 1] if name.start > 0 else None
+        titled = any(t.lower_ not in self.lex.determiners for t in titles) or (
+            before is not None and self.lex.is_title(before.text)
+        )
+        if self._in_title_case_heading(span.start_char) and not titled:
+            ent.heading_forms[form] += 1  # "Press Conference by Foreign Minister Hana Sato" is trusted
+        else:
+            ent.forms[form] += 1
         if len(words) == 1 and (titles or kind == PERSON):
             ent.alone[next(iter(words))] += 1
+            if titled:
+                ent.titled_alone[next(iter(words))] += 1
         for t in name:
             if (
                 t.text.isupper()
@@ -187,6 +207,16 @@ class Resolver:
         if titles and titles[0].lower_ not in self.lex.determiners:
             ent.aliases.add(span.text.strip())
         return ent
+
+    def _in_title_case_heading(self, pos: int) -> bool:
+        """A headline in title case, whose verbs the recogniser takes for names (``Wang Yi Meets ...``)."""
+        if not self.layout.in_heading(pos):
+            return False
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        words = [w for w in self.text[start : end if end >= 0 else len(self.text)].split() if w[:1].isalpha()]
+        capitalised = sum(w[:1].isupper() for w in words)
+        return len(words) >= MIN_HEADLINE_WORDS and capitalised >= TITLE_CASE_SHARE * len(words)
 
     def _match(self, words: set[str], kind: str) -> Entity | None:
         fits = [
