@@ -15,8 +15,11 @@ SCHEMA = "quotes/1"
 Kind = Literal["direct", "mixed", "indirect", "transcript"]
 KINDS: tuple[Kind, ...] = ("direct", "mixed", "indirect", "transcript")
 
-#: Entity types of speakers: a person, an organisation, or a phrase that names people without a name.
-PERSON, ORG, PHRASE = "PERSON", "ORG", "PHRASE"
+#: Entity types of speakers: a person, an organisation, or a group whose members are not named
+#: (``business leaders``). ``PHRASE`` is the resolver's working type for a phrase that names
+#: someone without a name; it leaves the resolver as one of the three.
+PERSON, ORG, GROUP, PHRASE = "PERSON", "ORG", "GROUP", "PHRASE"
+ENTITY_TYPES = (PERSON, ORG, GROUP)
 #: The name of a speaker the text gives no words for.
 UNKNOWN_SPEAKER = "unknown"
 
@@ -46,6 +49,18 @@ class Speaker:
     name: str
     aliases: tuple[str, ...] = ()
     entity_type: str | None = None
+    #: Titles written with the name (``Foreign Minister``, ``Sen.``), or the role a transcript label
+    #: names (``Reporter``, ``Q``).
+    titles: tuple[str, ...] = ()
+    #: Descriptions the text gives (``Japan's newly appointed Foreign Minister``, ``the party leader``).
+    descriptions: tuple[str, ...] = ()
+    #: The country or organisation the text ties the speaker to (``Japan``, ``U.S. Department of State``).
+    affiliation: str | None = None
+
+    @property
+    def role_only(self) -> bool:
+        """A role with no name (``Reporter``, ``Q``): the same words in two documents are two people."""
+        return bool(self.titles) and self.name in self.titles
 
     def names(self) -> frozenset[str]:
         """Every name of the entity, as the spec compares names (:func:`quotes.names.name_key`)."""

@@ -47,6 +47,20 @@ def id_words(name: str) -> frozenset[str]:
     return frozenset(w.strip(ID_WORD_EDGES).casefold() for w in name.split() if w.strip(ID_WORD_EDGES))
 
 
+#: Words after a family name that do not name anyone (``Jr.``, ``III``), compared folded without periods.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def key_words(name: str) -> tuple[str, ...]:
+    """The words that tell people apart, in order: :func:`id_words` without initials (``J.``, ``G.K.``
+    split into ``G.`` ``K.``) and suffixes, unless nothing else is left (``Donald J. Trump`` ->
+    ``donald trump``)."""
+    words = [w.strip(ID_WORD_EDGES).casefold() for w in name.replace(".", ". ").split()]
+    words = [w for w in words if w]
+    kept = [w for w in words if len(w) > 1 and w.replace(".", "") not in NAME_SUFFIXES]
+    return tuple(kept or words)
+
+
 def family_word(name: str) -> str:
     """The last word of a canonical name, as :func:`id_words` has it ("" for an empty name)."""
     words = name.split()

@@ -61,6 +61,12 @@ def to_dict(result: DocumentResult, *, with_errors: bool = True) -> dict[str, An
         entry: dict[str, Any] = {"name": s.name, "aliases": list(s.aliases)}
         if s.entity_type:
             entry["entity_type"] = s.entity_type
+        if s.titles:
+            entry["titles"] = list(s.titles)
+        if s.descriptions:
+            entry["descriptions"] = list(s.descriptions)
+        if s.affiliation:
+            entry["affiliation"] = s.affiliation
         speakers[s.id] = entry
     d: dict[str, Any] = {
         "schema": result.schema,
@@ -162,10 +168,26 @@ def _speakers(raw: Any, source: str) -> tuple[Speaker, ...]:
         if not isinstance(aliases, (list, tuple)) or not all(isinstance(a, str) for a in aliases):
             raise _fail(Errors.E007, source, detail=f"speaker {sid!r}: 'aliases' must be a list of strings")
         etype = entry.get("entity_type")
+        affiliation = entry.get("affiliation")
         out.append(
-            Speaker(str(sid), entry["name"], tuple(aliases), etype if isinstance(etype, str) else None)
+            Speaker(
+                str(sid),
+                entry["name"],
+                tuple(aliases),
+                etype if isinstance(etype, str) else None,
+                _strings(entry.get("titles")),
+                _strings(entry.get("descriptions")),
+                affiliation if isinstance(affiliation, str) else None,
+            )
         )
     return tuple(out)
+
+
+def _strings(raw: Any) -> tuple[str, ...]:
+    """An optional list of strings (``titles``, ``descriptions``): anything else is ignored, as old readers do."""
+    if not isinstance(raw, (list, tuple)):
+        return ()
+    return tuple(x for x in raw if isinstance(x, str))
 
 
 def _errors(raw: Any, source: str) -> tuple[ErrorRecord, ...]:

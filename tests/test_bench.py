@@ -222,7 +222,7 @@ def test_cli_end_to_end(tmp_path, nlp):
     # The speaker index table: gold's own speakers are one id per person, named as gold names them.
     index_rows = [line for line in index.splitlines() if line.startswith("│ ")]
     gold_row = next(r for r in index_rows if r.split("│")[1].strip() == "gold")
-    assert gold_row.count("1.000") == 4  # B³ P, R, F1 and name accuracy
+    assert gold_row.count("1.000") == 5  # B³ P, R, F1, name accuracy, attribution with descriptions
 
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["schema"] == "quotes-bench/1"

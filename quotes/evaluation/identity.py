@@ -11,6 +11,12 @@ over quotes, after linking every document of the run:
   average (1.0 is perfect).
 - **name accuracy**: the share of quotes whose speaker's canonical name is
   the gold person's name.
+- **attribution with descriptions**: attribution accuracy as the spec
+  counts it, but comparing each predicted entity through its descriptions
+  and titles too. Gold names of corpora whose annotators named speakers by
+  the mention (``the senator``, PolNeAR's) can only match a description;
+  aliases are names only (``docs/format.md``), so the spec's figure leaves
+  such pairs out of its hits. Both figures are reported.
 
 Only quotes that the extractor found (a lenient match) and whose gold
 speaker is one person with a full name take part. Gold names are mention
@@ -27,11 +33,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ..model import DocumentResult
+from ..model import DocumentResult, Speaker
 from ..names import name_words
-from .evaluate import DocumentScores
+from .evaluate import DocumentScores, same_speakers
 
 #: A gold name needs this many name words (after titles and initials are dropped) to count as a full name.
 MIN_FULL_NAME_WORDS = 2
@@ -48,6 +54,10 @@ def person_key(name: str, titles: frozenset[str]) -> str | None:
     return " ".join(words) if len(words) >= MIN_FULL_NAME_WORDS else None
 
 
+def _described(s: Speaker) -> Speaker:
+    return replace(s, aliases=(*s.aliases, *s.descriptions, *s.titles))
+
+
 @dataclass(frozen=True)
 class IdentityScores:
     quotes: int
@@ -56,6 +66,8 @@ class IdentityScores:
     recall: float | None
     ids_per_person: float | None
     name_accuracy: float | None
+    #: attribution accuracy with the predicted entities' descriptions and titles compared too
+    described_attribution: float | None = None
     #: (gold name key, predicted canonical name) -> quotes, for the quotes whose name is wrong.
     disagreements: Counter[tuple[str, str]] = field(default_factory=Counter)
 
@@ -75,6 +87,7 @@ class IdentityScores:
             "bcubed_f1": self.f1,
             "ids_per_person": self.ids_per_person,
             "name_accuracy": self.name_accuracy,
+            "attribution_with_descriptions": self.described_attribution,
             "disagreements": [
                 {"gold": g, "predicted": p, "quotes": n} for (g, p), n in self.disagreements.most_common(20)
             ],
@@ -96,13 +109,22 @@ def score_identity(
     pred_of: list[tuple[str, ...]] = []
     right_name = 0
     wrong: Counter[tuple[str, str]] = Counter()
+    attributed = attributed_right = 0
     for gold, pred, scores in items:
         gold_names = {s.id: s.name for s in gold.speakers}
         pred_names = {s.id: s.name for s in pred.speakers}
+        gold_by_id = {s.id: s for s in gold.speakers}
+        described = {s.id: _described(s) for s in pred.speakers}
         for pair in scores.pairs:
             if not pair.lenient:
                 continue
             g_ids = gold.quotes[pair.gold].speaker
+            if g_ids:
+                attributed += 1
+                attributed_right += same_speakers(
+                    [gold_by_id[i] for i in g_ids if i in gold_by_id],
+                    [described[i] for i in pred.quotes[pair.pred].speaker if i in described],
+                )
             if len(g_ids) != 1:
                 continue
             key = person(gold_names.get(g_ids[0], ""))
@@ -119,8 +141,9 @@ def score_identity(
                 label = " + ".join(pred_names.get(i, i) for i in p_ids) if p_ids else "(none)"
                 wrong[(key, label)] += 1
     n = len(gold_of)
+    described_attribution = attributed_right / attributed if attributed else None
     if n == 0:
-        return IdentityScores(0, 0, None, None, None, None)
+        return IdentityScores(0, 0, None, None, None, None, described_attribution)
     by_gold: defaultdict[str, list[int]] = defaultdict(list)
     by_pred: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in range(n):
@@ -137,5 +160,6 @@ def score_identity(
         recall=recall,
         ids_per_person=sum(ids) / len(ids),
         name_accuracy=right_name / n,
+        described_attribution=described_attribution,
         disagreements=wrong,
     )

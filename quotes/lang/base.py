@@ -121,6 +121,9 @@ class Tagset:
     coordination_deps: frozenset[str]
     apposition_deps: frozenset[str]
     speech_party_features: frozenset[str]  # the speaker's and the addressee's words (I, we, you)
+    affiliation_entities: frozenset[str]  # what a speaker is tied to: a country, a people, a body
+    group_entities: frozenset[str]  # a people or party named as a group ("Republicans")
+    title_word_pos: frozenset[str]  # words of a multi-word title ("Foreign Minister")
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,22 @@
 
 Linking is online, so it works on a stream: an id, once given, never
 changes; the entity's name is the full name most documents so far give it
-(``Tanaka`` first, ``Hiroko Tanaka`` later: same id, the fuller name). Merging is
-conservative because a wrong merge across an archive is worse than a missed
-one: full names must agree word for word (in any order, so ``Tanaka Hiroko``
-is ``Hiroko Tanaka``), and a lone family name joins a full name only while
-exactly one person in the run carries it.
+(``Tanaka`` first, ``Hiroko Tanaka`` later: same id, the fuller name).
+Merging is conservative because a wrong merge across an archive is worse
+than a missed one:
+
+- names are compared by their *key words*: the words of the name without
+  initials and suffixes (``Donald J. Trump`` = ``Donald Trump``, ``Joseph R.
+  Biden Jr.`` = ``Joseph Biden``), in any order (``Tanaka Hiroko`` =
+  ``Hiroko Tanaka``); a middle name does not split a person either
+  (``Hillary Rodham Clinton`` = ``Hillary Clinton``: same first and last word);
+- a lone family name joins a full name only while exactly one person in the
+  run carries it; a full name takes over an entity known only by its family
+  name, never one that already has another full name (``Carla Cruz`` is not
+  ``Ted Cruz``), and never by a given name (``Bob`` is not ``Bob Woodward``);
+- people link to people and organisations to organisations;
+- a role without a name (``Reporter``, ``Q``) is a different person in
+  every document.
 """
 
 from __future__ import annotations
@@ -16,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from ..model import PERSON, DocumentResult, Speaker
-from ..names import family_word, id_words, slug
+from ..names import ID_WORD_EDGES, id_words, key_words, slug
 
 
 @dataclass
@@ -29,10 +40,35 @@ class LinkedSpeaker:
     kinds: Counter[str] = field(default_factory=Counter)
     #: canonical names of this entity, by how many documents gave each
     names: Counter[str] = field(default_factory=Counter)
+    titles: Counter[str] = field(default_factory=Counter)
+    descriptions: Counter[str] = field(default_factory=Counter)
+    affiliations: Counter[str] = field(default_factory=Counter)
 
     @property
     def quotes(self) -> int:
         return sum(self.kinds.values())
+
+    def full_names(self) -> set[tuple[str, ...]]:
+        """The key words (in order) of every full name the entity was given."""
+        return {k for k in (key_words(n) for n in self.names) if len(k) > 1}
+
+    def as_speaker(self) -> Speaker:
+        return Speaker(
+            self.id,
+            self.name,
+            tuple(sorted(self.aliases - {self.name})),
+            self.entity_type,
+            tuple(t for t, _ in self.titles.most_common()),
+            tuple(d for d, _ in self.descriptions.most_common()),
+            self.affiliations.most_common(1)[0][0] if self.affiliations else None,
+        )
+
+
+def _key(sp: Speaker) -> tuple[str, ...]:
+    """A person's key words; an organisation's words as written (``U.S.`` is no initial there)."""
+    if sp.entity_type == PERSON:
+        return key_words(sp.name)
+    return tuple(w.strip(ID_WORD_EDGES).casefold() for w in sp.name.split() if w.strip(ID_WORD_EDGES))
 
 
 def _usual_name(names: Counter[str]) -> str:
@@ -47,45 +83,50 @@ class SpeakerIndex:
 
     def __init__(self) -> None:
         self.speakers: dict[str, LinkedSpeaker] = {}
-        self._by_words: dict[frozenset[str], str] = {}
-        self._by_family: defaultdict[str, set[str]] = defaultdict(set)
+        self._by_words: dict[tuple[str | None, frozenset[str]], str] = {}
+        self._by_ends: defaultdict[tuple[str, str], set[str]] = defaultdict(set)  # (first, last) -> people
+        self._by_family: defaultdict[str, set[str]] = defaultdict(set)  # last word -> people with full names
 
     def _find(self, sp: Speaker) -> str | None:
-        words = id_words(sp.name)
-        if not words:
+        if sp.role_only:
             return None
-        if words in self._by_words:
-            return self._by_words[words]
-        if sp.entity_type == PERSON and len(words) == 1:
-            owners = self._by_family.get(next(iter(words)), set())
-            if len(owners) == 1:
-                return next(iter(owners))
-        if sp.entity_type == PERSON and len(words) > 1:
-            # A full name arriving after its family name alone: take over that entity.
-            for w in words:
-                sid = self._by_words.get(frozenset({w}))
-                if (
-                    sid is not None
-                    and self.speakers[sid].entity_type == PERSON
-                    and len(self._by_family[w]) <= 1
-                ):
-                    return sid
+        key = _key(sp)
+        if not key:
+            return None
+        words = frozenset(key)
+        found = self._by_words.get((sp.entity_type, words))
+        if found is not None:
+            return found
+        if sp.entity_type != PERSON:
+            return None
+        if len(key) == 1:
+            owners = self._by_family.get(key[0], set())
+            return next(iter(owners)) if len(owners) == 1 else None
+        owners = self._by_ends.get((key[0], key[-1]), set())
+        if len(owners) == 1:
+            return next(iter(owners))  # "Hillary Rodham Clinton" after "Hillary Clinton"
+        # A full name arriving after its family name alone: take over that entity, if it has no
+        # full name of its own and no other person carries the family name.
+        sid = self._by_words.get((PERSON, frozenset({key[-1]})))
+        if sid is not None and not self.speakers[sid].full_names() and not self._by_family.get(key[-1]):
+            return sid
         return None
 
     def _remember(self, sid: str, sp: Speaker) -> None:
         entry = self.speakers[sid]
-        words = id_words(sp.name)
-        self._by_words.setdefault(words, sid)
+        key = _key(sp)
+        self._by_words.setdefault((sp.entity_type, frozenset(key)), sid)
         entry.names[sp.name] += 1
         entry.name = _usual_name(entry.names)
         entry.aliases.update(sp.aliases)
         entry.aliases.update(n for n in entry.names if n != entry.name)
-        if sp.entity_type == PERSON:
-            family = family_word(sp.name)
-            if family and len(words) > 1:
-                self._by_family[family].add(sid)
-            elif len(words) == 1:
-                self._by_family[next(iter(words))].add(sid)
+        entry.titles.update(sp.titles)
+        entry.descriptions.update(sp.descriptions)
+        if sp.affiliation:
+            entry.affiliations[sp.affiliation] += 1
+        if sp.entity_type == PERSON and len(key) > 1:
+            self._by_family[key[-1]].add(sid)
+            self._by_ends[key[0], key[-1]].add(sid)
 
     def link(self, result: DocumentResult) -> DocumentResult:
         """The result with its speaker ids replaced by run-wide ids (names and aliases kept)."""
@@ -113,10 +154,16 @@ class SpeakerIndex:
             sid = mapping[sp.id]
             prev = merged.get(sid)
             aliases = set(sp.aliases) | {sp.name} | (set(prev.aliases) if prev else set())
-            name = self.speakers[
-                sid
-            ].name  # the fullest name the run has seen ("Blinken" -> "Antony Blinken")
-            merged[sid] = Speaker(sid, name, tuple(sorted(aliases - {name})), sp.entity_type)
+            name = self.speakers[sid].name  # the name the run knows best ("Blinken" -> "Antony Blinken")
+            merged[sid] = replace(
+                sp,
+                id=sid,
+                name=name,
+                aliases=tuple(sorted(aliases - {name})),
+                titles=tuple(dict.fromkeys((*(prev.titles if prev else ()), *sp.titles))),
+                descriptions=tuple(dict.fromkeys((*(prev.descriptions if prev else ()), *sp.descriptions))),
+                affiliation=(prev.affiliation if prev else None) or sp.affiliation,
+            )
         return replace(result, speakers=tuple(merged.values()), quotes=quotes)
 
     def link_all(self, results: Iterable[DocumentResult]) -> Iterator[DocumentResult]:
@@ -124,11 +171,8 @@ class SpeakerIndex:
             yield self.link(r)
 
     def as_speakers(self) -> tuple[Speaker, ...]:
-        """The index as plain speakers (the fullest name, every alias seen)."""
-        return tuple(
-            Speaker(s.id, s.name, tuple(sorted(s.aliases - {s.name})), s.entity_type)
-            for s in self.speakers.values()
-        )
+        """The index as plain speakers (the usual name, every alias, title and description seen)."""
+        return tuple(s.as_speaker() for s in self.speakers.values())
 
     def ranked(self) -> list[LinkedSpeaker]:
         return sorted(self.speakers.values(), key=lambda s: (-s.quotes, s.name.casefold()))

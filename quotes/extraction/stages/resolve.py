@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...lang.base import LanguageRules
 from ...lang.lexicon import Pronoun
-from ...model import ORG, PERSON, PHRASE, UNKNOWN_SPEAKER, Speaker
+from ...model import GROUP, ORG, PERSON, PHRASE, UNKNOWN_SPEAKER, Speaker
 from ...names import fold, name_words, slug
 from ..candidates import Candidate, Context, Intervals, Offsets, Turn
 from ..layout import layout_of
@@ -37,6 +37,10 @@ LABEL = "LABEL"
 #: A heading of at least this many words, this share of them capitalised, is a title-case headline.
 MIN_HEADLINE_WORDS = 3
 TITLE_CASE_SHARE = 0.75
+#: How far before a name its title may begin ("Minister for Foreign Affairs Retno Marsudi").
+MAX_TITLE_WORDS = 6
+#: A description beside a name (an apposition) longer than this is a clause, not a description.
+MAX_DESCRIPTION_WORDS = 12
 #: Longer mention texts are descriptions, not names worth keeping as aliases.
 MAX_ALIAS_CHARS = 200
 
@@ -85,6 +89,12 @@ class Entity:
     gender: Counter[str] = field(default_factory=Counter)
     positions: list[int] = field(default_factory=list)
     human: bool = False  # a phrase entity headed by a noun for a person ("the minister"): may be "she"
+    titles: Counter[str] = field(default_factory=Counter)  # "Foreign Minister", "Sen."
+    descriptions: Counter[str] = field(default_factory=Counter)  # "the White House press secretary"
+    affiliations: Counter[str] = field(default_factory=Counter)  # "Japan", "U.S. Department of State"
+    #: the output type of a phrase entity (GROUP, ORG, PERSON), or None for a phrase that cannot speak
+    phrase_type: str | None = None
+    named: bool = False  # a phrase entity with a proper name in it ("the Trump campaign"): one body anywhere
 
     def canonical(self) -> str:
         forms = self.forms or self.heading_forms
@@ -130,6 +140,9 @@ class Resolver:
         while toks and (toks[-1].is_punct or toks[-1].lower_ in self.lang.marks.possessive_ends):
             toks.pop()
         if not toks:
+            if len(titles) > 1 and titles[-1].lower_ not in self.lex.determiners:
+                # "Minister Bishop": a family name that is also a title; the last word is the name
+                return self.doc[titles[-1].i : titles[-1].i + 1], titles[:-1]
             return span[0:0], titles
         return self.doc[toks[0].i : toks[-1].i + 1], titles
 
@@ -151,6 +164,75 @@ class Resolver:
                 if (t.pos_ in tags.noun_pos or t.text in titles) and not name.start <= t.i < name.end:
                     roles.add(t.lower_)
         return {r for r in roles if r not in self.lex.honorifics}
+
+    def _describe(self, ent: Entity, span: Span, name: Span, titles: list[Token]) -> None:
+        """The titles written with a name, the description set beside it, and the place or body they tie it to."""
+        doc, lex, tags = self.doc, self.lex, self.tags
+        start = name.start
+        titled = False
+        i = name.start - 1
+        while i >= 0 and name.start - i <= MAX_TITLE_WORDS:
+            t = doc[i]
+            if lex.is_title(t.text):
+                titled = True
+            elif not (
+                t.lower_ in lex.title_links
+                or (
+                    t.text[:1].isupper()
+                    and t.is_alpha
+                    and t.pos_ in tags.title_word_pos
+                    and t.ent_type_ not in tags.affiliation_entities
+                )
+            ):
+                break
+            start = i
+            i -= 1
+        if not titled:
+            start = name.start
+        while start < name.start and doc[start].lower_ in lex.title_links:
+            start += 1
+        title = [t for t in doc[start : name.start] if not t.is_punct]
+        if title and not all(t.lower_.rstrip(self.lang.marks.abbreviation) in lex.honorifics for t in title):
+            ent.titles[doc[title[0].i : title[-1].i + 1].text] += 1
+        around = [doc[max(0, start - 3) : start]]
+        root = name.root
+        others: list[Span] = []
+        for c in root.children:
+            if c.dep_ in tags.apposition_deps and not name.start <= c.i < name.end and self._for_a_person(c):
+                others.append(doc[c.left_edge.i : c.right_edge.i + 1])
+        if root.dep_ in tags.apposition_deps and root.head.i < name.start:
+            # "The spokesman for the foreign ministry, Omar Haddad": all before the name
+            others.append(doc[root.head.left_edge.i : name.start])
+        elif name.start >= 2 and doc[name.start - 1].text in self.lang.marks.comma:
+            # "According to the city's transportation director, Paul Okafor, ...": parsed apart
+            before = doc[name.start - 2]
+            head = next(
+                (
+                    a
+                    for a in [before, *before.ancestors]
+                    if a.right_edge.i == before.i and self._for_a_person(a)
+                ),
+                None,
+            )
+            if head is not None:
+                others.append(doc[head.left_edge.i : head.i + 1])
+        for o in others:
+            text = o.text.strip(self.lang.marks.edge_punct)
+            if text and "\n" not in text and len(text.split()) <= MAX_DESCRIPTION_WORDS:
+                ent.descriptions[text] += 1
+                around.append(o)
+        for part in around:
+            for e in part.ents:
+                if e.label_ in tags.affiliation_entities:
+                    words = e.text.split()
+                    if words and words[0].lower() in self.lex.definite_articles:
+                        words = words[1:]  # "the White House"
+                    ent.affiliations[" ".join(words)] += 1
+                    break
+
+    def _for_a_person(self, head: Token) -> bool:
+        """A noun phrase that can describe a person: a noun for people or a title at its head."""
+        return head.lemma_.lower() in self.lex.human_nouns or self.lex.is_title(head.text.title())
 
     def _add_name(self, span: Span, kind: str) -> Entity | None:
         name, titles = self._strip_titles(span)
@@ -196,6 +278,7 @@ class Resolver:
             g = self.lex.titles.get(t.text)
             if g is not None and g.gendered:
                 ent.gender[g.gender] += 2
+        self._describe(ent, span, name, titles)
         ent.roles |= self._role_words(name) | {
             t.lower_.rstrip(self.lang.marks.abbreviation)
             for t in titles
@@ -207,6 +290,24 @@ class Resolver:
         if titles and titles[0].lower_ not in self.lex.determiners:
             ent.aliases.add(span.text.strip())
         return ent
+
+    def names_only(self, form: str, e: Entity) -> bool:
+        """An alias is a name, with or without its titles: never a description (``Jane Smith, the
+        party leader``), a role noun alone (``the Secretary``) or a pronoun."""
+        marks = self.lang.marks
+        if any(c in form for c in marks.comma) or "\n" in form:
+            return False
+        own = {w.rstrip(marks.abbreviation) for w in e.words}
+        edges = marks.abbreviation + marks.chars + marks.edge_punct
+        words = [fold(w).strip(edges) for w in form.split() if any(ch.isalpha() for ch in w)]
+        if not words or words[-1] not in own:
+            return False  # "A Clinton ally", "Sanders's supporters": someone else
+        name = 0
+        while name < len(words) and words[len(words) - 1 - name] in own:
+            name += 1
+        # The name, and what is written before it as its title ("Former Florida Gov. Jane Doe",
+        # "Democratic pollster Geoff Garin"); never a clause or an apposition.
+        return len(words) - name <= MAX_TITLE_WORDS
 
     def _in_title_case_heading(self, pos: int) -> bool:
         """A headline in title case, whose verbs the recogniser takes for names (``Wang Yi Meets ...``)."""
@@ -260,8 +361,10 @@ class Resolver:
                     and doc[j].pos_ in self.tags.proper_noun_pos
                     and doc[j].text[:1].isupper()
                 ):
-                    if doc[j].text in self.lex.titles or (
-                        doc[j].ent_type_ and doc[j].ent_type_ not in self.tags.person_entities
+                    if (
+                        doc[j].text in self.lex.titles
+                        or (doc[j].ent_type_ and doc[j].ent_type_ not in self.tags.person_entities)
+                        or doc[j].lower_ in self.lex.bodies  # "Commissioner Office": a body, not a name
                     ):
                         break
                     j += 1
@@ -379,6 +482,14 @@ class Resolver:
         if titles and rest:
             fits = [e for e in people if rest <= e.words and len(e.words) > len(rest)]
             return fits[0] if len(fits) == 1 else None
+        if titles and not rest and len(words) > 1:
+            # "MINISTER BISHOP": a name that is also a title (Bishop, Dean, King) names the person first.
+            last = fold(words[-1])
+            fits = [e for e in people if last in e.words and len(e.words) > 1]
+            if len(fits) == 1:
+                return fits[0]
+            if self._used_as_name(words[-1]):
+                return None  # the label's own name ("Minister Bishop" in the text): a person of its own
         principal = self._principal()
         if name_part.casefold() in self.lex.answer_labels:
             return principal
@@ -390,6 +501,17 @@ class Resolver:
             return fits[0] if len(fits) == 1 else None
         return None
 
+    def _used_as_name(self, word: str) -> bool:
+        """The word follows another title somewhere in the text (``Minister Bishop``): a name there."""
+        folded = fold(word)
+        return any(
+            fold(t.text) == folded
+            and t.i > 0
+            and self.lex.is_title(t.nbor(-1).text)
+            and fold(t.nbor(-1).text) != folded
+            for t in self.doc
+        )
+
     def _principal(self) -> Entity | None:
         """The person a transcript is about: the titled person its first lines name."""
         head_end = self._head_end()
@@ -398,7 +520,8 @@ class Resolver:
             for e in self.entities
             if e.kind == PERSON and e.roles and e.positions and e.positions[0] < head_end
         ]
-        return min(titled, key=lambda e: e.positions[0]) if titled else None
+        # A full name before a single word a title-case heading passed off as one.
+        return min(titled, key=lambda e: (len(e.words) < 2, e.positions[0])) if titled else None
 
     def _head_end(self) -> int:
         """Where the document's heading lines end (its first paragraph that is a turn or prose starts)."""
@@ -511,10 +634,32 @@ def resolve_speakers(ctx: Context, found: list[Candidate]) -> tuple[tuple[Speake
             sid, n = f"{slug(name)}-{n}", n + 1
         taken.add(sid)
         ids[str(e.key)] = sid
-        aliases = sorted({f for f in (*e.forms, *e.aliases) if f and f != name})
-        speakers_out.append(Speaker(sid, name, tuple(aliases), PERSON if e.kind == LABEL else e.kind))
+        aliases = sorted({f for f in (*e.forms, *e.aliases) if f and f != name and r.names_only(f, e)})
+        speakers_out.append(_speaker(sid, name, tuple(aliases), e))
     final = [c.with_(speaker=tuple(dict.fromkeys(ids[k] for k in c.speaker))) for c in resolved]
     return tuple(speakers_out), final
+
+
+def _speaker(sid: str, name: str, aliases: tuple[str, ...], e: Entity) -> Speaker:
+    """The output entity: a person, an organisation or a group; one known only by a role or a
+    description (``Reporter``, ``the company``) carries that as its title, so that no run links it
+    to another document's."""
+    titles = tuple(t for t, _ in e.titles.most_common())
+    if e.kind == LABEL:
+        return Speaker(sid, name, aliases, PERSON, (name,))
+    if e.kind == PHRASE:
+        return Speaker(
+            sid, name, aliases if e.named else (), e.phrase_type or PERSON, () if e.named else (name,)
+        )
+    return Speaker(
+        sid,
+        name,
+        aliases,
+        e.kind,
+        titles,
+        tuple({fold(d): d for d, _ in reversed(e.descriptions.most_common())}.values())[::-1],
+        e.affiliations.most_common(1)[0][0] if e.affiliations else None,
+    )
 
 
 def _turn_at(c: Candidate, turns: Intervals, by_span: dict[tuple[int, int], Turn]) -> Turn | None:
@@ -566,6 +711,28 @@ def _resolve_mention(
         if pron.plural:
             return _group(r, c, last, last_group), How.GROUP
         return _by_gender(r, c, pron, last), How.PRONOUN
+    if (
+        head is not None
+        and head.lemma_.lower() in lex.bodies
+        and head.i not in r.by_token
+        and head.pos_ not in tags.proper_noun_pos
+        and not _starts_with_word(folded, lex.indefinite_articles)
+    ):
+        # "the Trump campaign", "the foreign ministry": the body speaks, not the person it is named after
+        body = _phrase_entity(r, head, c.mention)
+        return ([body], How.PHRASE) if body.phrase_type else ([], None)
+    if (
+        head is not None
+        and head.tag_ in tags.plural_noun_tags
+        and head.i not in r.by_token
+        and (head.lemma_.lower() in lex.human_nouns or head.lemma_.lower() in lex.groups)
+        and head.lemma_.lower() not in lex.speech_nouns
+        and not _starts_with_word(folded, lex.referring)
+        and any(t.i in r.by_token for t in head.subtree if t.i != head.i)
+    ):
+        # "African Union officials", "aides to Clinton", "Sanders's supporters": people around a
+        # name, not its bearer: a group of its own
+        return [_phrase_entity(r, head, c.mention)], How.PHRASE
     named = r.entities_of_head(head) if head is not None else []
     named = named or r.entities_in(c.mention)
     if named:
@@ -601,9 +768,9 @@ def _resolve_mention(
         _seen_as(r, last, c)
         return [last[0]], How.DEFINITE
     if head is not None and head.pos_ not in tags.function_pos:
-        entity = _phrase_entity(r, mtext, c.mention)
-        lemma = head.lemma_.lower()
-        entity.human = entity.human or lemma in lex.human_nouns or head.text.title() in lex.titles
+        entity = _phrase_entity(r, head, c.mention)
+        if entity.phrase_type is None:
+            return [], None  # "50 percent", "my reaction": nothing that speaks
         return [entity], How.PHRASE
     return [], None
 
@@ -630,14 +797,20 @@ def _may_be(person: Entity, head: Token, r: Resolver) -> bool:
 
 
 def _seen_as(r: Resolver, entities: list[Entity], c: Candidate) -> None:
-    """Keep the forms that named a single speaker here (``Former Gov. Jane Doe``, ``the governor``) as aliases."""
+    """Keep the phrases that named a single speaker here: a titled name (``Former Gov. Jane Doe``) as an
+    alias, a role or a description (``the governor``, ``Jane Doe, the party leader``) as a description."""
     if len(entities) != 1:
         return
+    e = entities[0]
     for off in (c.mention, *c.mention_np):
         if off is not None:
             form = r.text[off[0] : off[1]].strip()
-            if form and len(form) <= MAX_ALIAS_CHARS and "\n" not in form:
-                entities[0].aliases.add(form)
+            if not form or len(form) > MAX_ALIAS_CHARS or "\n" in form or form.casefold() in r.lex.pronouns:
+                continue
+            if r.names_only(form, e):
+                e.aliases.add(form)
+            elif not set(name_words(form)) & e.words:
+                e.descriptions[form] += 1  # (a name with its apposition: _describe took the apposition)
 
 
 def _people_before(r: Resolver, pos: int) -> list[Entity]:
@@ -699,14 +872,38 @@ def _by_role(r: Resolver, c: Candidate, words: list[str]) -> Entity | None:
     return best[2] if best else None
 
 
-def _phrase_entity(r: Resolver, mtext: str, off: Offsets) -> Entity:
+def _phrase_entity(r: Resolver, head: Token, off: Offsets) -> Entity:
+    """An entity the text names by a phrase, not a name: a body, a group, a person by their role."""
+    mtext = r.text[off[0] : off[1]].strip()
     words = set(name_words(mtext))
     for e in r.entities:
         if e.kind == PHRASE and e.words == words:
             e.positions.append(off[0])
             return e
     e = Entity(len(r.entities), PHRASE, words=words)
-    e.forms[mtext.strip()] += 1
+    span = r.doc.char_span(off[0], off[1], alignment_mode="expand")
+    e.named = span is not None and any(
+        t.pos_ in r.tags.proper_noun_pos and t.text[:1].isupper() and not r.lex.is_title(t.text) for t in span
+    )
+    first, _, rest = mtext.partition(" ")
+    e.forms[rest if e.named and rest and first.casefold() in r.lex.definite_articles else mtext] += 1
     e.positions.append(off[0])
+    e.phrase_type = _phrase_type(r, head)
+    lemma = head.lemma_.lower()
+    e.human = lemma in r.lex.human_nouns or head.text.title() in r.lex.titles
     r.entities.append(e)
     return e
+
+
+def _phrase_type(r: Resolver, head: Token) -> str | None:
+    """What a phrase names, from its head: an organisation, a group, a person; ``None`` for what
+    cannot speak (``50 percent``, ``my reaction``)."""
+    lex, tags = r.lex, r.tags
+    lemma = head.lemma_.lower()
+    if lemma in lex.bodies or head.ent_type_ in tags.org_entities:
+        return ORG
+    if head.ent_type_ in tags.group_entities or head.tag_ in tags.plural_noun_tags:
+        return GROUP
+    if lemma in lex.human_nouns or lex.is_title(head.text.title()) or head.pos_ in tags.proper_noun_pos:
+        return PERSON
+    return None

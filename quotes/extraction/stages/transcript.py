@@ -92,8 +92,20 @@ def _about(line: str, label: str, lang: LanguageRules) -> bool:
     ]
     if not words or label.casefold() in lex.transcript_labels:
         return False
-    flags = regex.IGNORECASE if words[-1].isupper() else 0  # a label in capitals names "Marsudi" too
-    return regex.search(rf"\b{regex.escape(words[-1])}\b", line, flags) is not None
+    name = words[-1].strip(lang.marks.edge_punct)
+    flags = regex.IGNORECASE if name.isupper() else 0  # a label in capitals names "Marsudi" too
+    prose = _outside_quotations(line, lang.marks.chars)  # a quotation that names them is not prose
+    return regex.search(rf"\b{regex.escape(name)}\b", prose, flags) is not None
+
+
+def _outside_quotations(line: str, marks: str) -> str:
+    """The line with what stands between two quotation marks blanked out."""
+    out, inside = [], False
+    for ch in line:
+        if ch in marks:
+            inside = not inside
+        out.append(ch if not inside and ch not in marks else " ")
+    return "".join(out)
 
 
 @dataclass(frozen=True, slots=True)

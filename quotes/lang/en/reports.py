@@ -562,6 +562,11 @@ def _according_to(text: str, tok: Token, lang: English) -> tuple[Offsets, Offset
         return None
     sent = tok.sent
     phrase_start, phrase_end = tok.idx, _subtree_span(pobj)[1]
+    named = _apposed_name(pobj, lang)
+    if named is not None:
+        # "According to the city's transportation director, Paul Okafor, the closure ...": the parser
+        # takes the name for the subject of what follows; it is the source's apposition.
+        pobj, phrase_end = named
     before = lang.marks.trim(text, sent.start_char, phrase_start)
     after = lang.marks.trim(text, phrase_end, sent.end_char)
     opened = any(
@@ -575,6 +580,23 @@ def _according_to(text: str, tok: Token, lang: English) -> tuple[Offsets, Offset
     else:
         content = after if (after[1] - after[0]) >= (before[1] - before[0]) else before
     return content, (tok.idx, to.idx + len(to)), pobj
+
+
+def _apposed_name(source: Token, lang: English) -> tuple[Token, int] | None:
+    """A person's name set off by commas right after a source described by a noun for a person:
+    its head token, and where the apposition ends (after its closing comma)."""
+    if source.lemma_.lower() not in lang.lexicon.human_nouns and not lang.lexicon.is_title(
+        source.text.title()
+    ):
+        return None
+    doc = source.doc
+    i = source.right_edge.i + 1
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    name = next((e for e in doc.ents if e.start == i + 1 and e.label_ in lang.tags.person_entities), None)
+    if name is None or name.end >= len(doc) or doc[name.end].text != ",":
+        return None
+    return name.root, doc[name.end].idx + 1
 
 
 def _words(text: str, span: Offsets) -> int:

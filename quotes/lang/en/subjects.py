@@ -237,7 +237,15 @@ def mention_span(
     linked = _name_tokens(m)
     names = [e for e in names.within(start, end) if any(t.i in linked for t in e)]
     joint = any(c.dep_ == "conj" for c in m.children)
-    if names and not joint:
+    # "the Trump campaign", "the Obama administration": a body named after someone is the body.
+    lemma = m.lemma_.lower()
+    people = (
+        m.tag_ in lang.tags.plural_noun_tags
+        and (lemma in lang.lexicon.human_nouns or lemma in lang.lexicon.groups)
+        and lemma not in lang.lexicon.speech_nouns
+    )  # "African Union officials", "Sanders's supporters": people around a name, not its bearer
+    body = (lemma in lang.lexicon.bodies or people) and not any(m.i in range(e.start, e.end) for e in names)
+    if names and not joint and not body:
         first = names[0][0]
         if (
             first.lower_ in ("the", "a", "an") and len(names[0]) > 1
