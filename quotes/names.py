@@ -19,8 +19,11 @@ NAME_WORD = re.compile(r"[\w'’.-]+")
 
 
 def fold(s: str) -> str:
-    """Unicode-compatible, case-free form of a word (``ＴＡＮＡＫＡ`` = ``tanaka``)."""
-    return unicodedata.normalize("NFKC", s).casefold()
+    """Unicode-compatible, case-free form of a word without its accents (``ＴＡＮＡＫＡ`` = ``tanaka``,
+    ``Sơn`` = ``son``: texts write a name with and without its diacritics)."""
+    decomposed = unicodedata.normalize("NFKD", s)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFKC", bare).casefold()
 
 
 def name_key(name: str) -> str:

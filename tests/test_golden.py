@@ -33,7 +33,6 @@ KNOWN_GAPS: dict[str, str] = {
     "speaker's inside reported speech makes it mixed (spec 1.1)",
     "headline_speech": "the title-case heading 'Nordic Ministers Call for Talks ...' parses as one noun phrase "
     "(Call tagged as a proper noun), so no verb reports it; the sentence-case headline is found",
-    "label_styles_briefing": "'MR BERG:' turns get a new speaker 'BERG Mr' instead of Jonas Berg named in the heading",
 }
 
 Key = tuple[str, tuple[int, int], "tuple[int, int] | None", "tuple[int, int] | None", frozenset[str]]

@@ -93,15 +93,16 @@ class SpeakerIndex:
         key = _key(sp)
         if not key:
             return None
-        words = frozenset(key)
-        found = self._by_words.get((sp.entity_type, words))
+        if sp.entity_type == PERSON and len(key) == 1:
+            # One word names someone only inside a document: across documents it joins the one person
+            # of the run with that family name, and two "Bob"s or two "Trump"s stay apart.
+            owners = self._by_family.get(key[0], set())
+            return next(iter(owners)) if len(owners) == 1 else None
+        found = self._by_words.get((sp.entity_type, frozenset(key)))
         if found is not None:
             return found
         if sp.entity_type != PERSON:
             return None
-        if len(key) == 1:
-            owners = self._by_family.get(key[0], set())
-            return next(iter(owners)) if len(owners) == 1 else None
         owners = self._by_ends.get((key[0], key[-1]), set())
         if len(owners) == 1:
             return next(iter(owners))  # "Hillary Rodham Clinton" after "Hillary Clinton"

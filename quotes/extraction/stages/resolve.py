@@ -37,6 +37,8 @@ LABEL = "LABEL"
 #: A heading of at least this many words, this share of them capitalised, is a title-case headline.
 MIN_HEADLINE_WORDS = 3
 TITLE_CASE_SHARE = 0.75
+#: At most this many given names follow a family name and a comma in a label ("SMITH, ANNA MARIA").
+MAX_GIVEN_NAMES = 2
 #: How far before a name its title may begin ("Minister for Foreign Affairs Retno Marsudi").
 MAX_TITLE_WORDS = 6
 #: A description beside a name (an apposition) longer than this is a clause, not a description.
@@ -132,11 +134,19 @@ class Resolver:
 
     # -- names -------------------------------------------------------------
 
-    def _strip_titles(self, span: Span) -> tuple[Span, list[Token]]:
+    def _strip_titles(self, span: Span, kind: str = PERSON) -> tuple[Span, list[Token]]:
+        """The name without its titles; an organisation keeps them (``Justice Department``)."""
         toks = [t for t in span if not t.is_punct or t.text in self.lang.marks.name_punct]
         titles = []
-        while toks and (toks[0].text in self.lex.titles or toks[0].lower_ in self.lex.determiners):
+        while toks and (
+            (kind == PERSON and self.lex.is_title(toks[0].text)) or toks[0].lower_ in self.lex.determiners
+        ):
             titles.append(toks.pop(0))
+        owner = next(
+            (n for n, t in enumerate(toks) if n and t.lower_ in self.lang.marks.possessive_ends), None
+        )
+        if kind == PERSON and owner is not None:
+            toks = toks[:owner]  # "Qin Gang's Regular Press Conference": the name ends at its possessive
         while toks and (toks[-1].is_punct or toks[-1].lower_ in self.lang.marks.possessive_ends):
             toks.pop()
         if not toks:
@@ -235,7 +245,7 @@ class Resolver:
         return head.lemma_.lower() in self.lex.human_nouns or self.lex.is_title(head.text.title())
 
     def _add_name(self, span: Span, kind: str) -> Entity | None:
-        name, titles = self._strip_titles(span)
+        name, titles = self._strip_titles(span, kind)
         if len(name) == 0:
             return None
         form = name.text
@@ -299,7 +309,22 @@ class Resolver:
             return False
         own = {w.rstrip(marks.abbreviation) for w in e.words}
         edges = marks.abbreviation + marks.chars + marks.edge_punct
-        words = [fold(w).strip(edges) for w in form.split() if any(ch.isalpha() for ch in w)]
+        raw = [w for w in form.split() if any(ch.isalpha() for ch in w)]
+        link = next(
+            (
+                i
+                for i, w in enumerate(raw)
+                if w.lower() in self.lex.title_links and i and fold(raw[i - 1]).strip(edges) in own
+            ),
+            None,
+        )
+        if (
+            link is not None
+            and len(raw) - link - 1 <= MAX_TITLE_WORDS
+            and all(w[:1].isupper() for w in raw[link + 1 :])
+        ):
+            raw = raw[:link]  # "Sen. Ted Cruz of Texas", "Robert Gordon of Northwestern University"
+        words = [fold(w).strip(edges) for w in raw]
         if not words or words[-1] not in own:
             return False  # "A Clinton ally", "Sanders's supporters": someone else
         name = 0
@@ -338,6 +363,8 @@ class Resolver:
     def _collect_names(self) -> None:
         for ent in self.doc.ents:
             if ent.label_ in self.tags.name_entities:
+                if ent.label_ in self.tags.person_entities:
+                    ent = self._whole_name(ent)
                 got = self._add_name(ent, PERSON if ent.label_ in self.tags.person_entities else ORG)
                 if got is not None:
                     self._gender_from_pronoun(got, ent)
@@ -346,6 +373,23 @@ class Resolver:
         for t in self.turns:
             self.label_entity(t)
         self._count_bare_names()
+
+    def _whole_name(self, ent: Span) -> Span:
+        """``Spokesperson Jonas | Berg``: a person's name the recogniser cut short runs on over the
+        capitalised proper nouns right after it."""
+        doc, end = self.doc, ent.end
+        while (
+            end < len(doc)
+            and end - ent.end < MAX_GIVEN_NAMES
+            and doc[end].pos_ in self.tags.proper_noun_pos
+            and doc[end].text[:1].isupper()
+            and doc[end].is_alpha
+            and not doc[end].ent_type_
+            and not self.lex.is_title(doc[end].text)
+            and doc[end - 1].whitespace_ == " "
+        ):
+            end += 1
+        return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
 
     def _collect_titled_names(self) -> None:
         """``Mayor Ana Ruiz``: capitalised proper nouns after a title are a person's name, whatever NER said."""
@@ -452,7 +496,11 @@ class Resolver:
             known.positions.append(turn.label[0])
             return known
         span = self.doc.char_span(turn.label[0], turn.label[0] + len(name_part), alignment_mode="expand")
-        if name_part.casefold() in self.lex.transcript_labels or span is None:
+        role = (
+            name_part.casefold() in self.lex.transcript_labels
+            or name_part.casefold() in self.lex.answer_labels
+        )
+        if role or span is None:
             words = set(name_words(name_part))
             ent = next((e for e in self.entities if e.kind == LABEL and e.words == words), None)
             if ent is None:
@@ -465,11 +513,28 @@ class Resolver:
         ent = self._add_name(span, kind) or Entity(len(self.entities), LABEL)
         if ent not in self.entities:
             self.entities.append(ent)
-        ent.roles |= (
-            {w.lower() for w in label.split(sep, 1)[-1].split() if w[:1].isupper()} if sep in label else set()
-        )
+        after = label.split(sep, 1)[-1].split() if sep in label else []
+        given = self._given_names(after)
+        if given and kind == PERSON and ent.kind == PERSON:
+            # "SMITH, ANNA": family name first, then the given name: "Anna Smith"
+            full = " ".join(w.title() if w.isupper() else w for w in (*given, *name_part.split()))
+            ent.forms[full] += 2
+            ent.words |= set(name_words(full))
+            ent.aliases.add(label.strip())
+        else:
+            ent.roles |= {w.lower() for w in after if w[:1].isupper()}
         ent.aliases.add(name_part)
         return ent
+
+    def _given_names(self, words: list[str]) -> list[str]:
+        """After a label's comma, one or two capitalised words and no title are given names."""
+        if not 0 < len(words) <= MAX_GIVEN_NAMES:
+            return []
+        if any(
+            self.lex.is_title(w) or w.lower() in self.lex.title_links or not w[:1].isupper() for w in words
+        ):
+            return []
+        return words
 
     def _label_person(self, name_part: str) -> Entity | None:
         """The person a label names when the document names them in full elsewhere: ``MR PRICE`` is Ned
@@ -715,7 +780,7 @@ def _resolve_mention(
         head is not None
         and head.lemma_.lower() in lex.bodies
         and head.i not in r.by_token
-        and head.pos_ not in tags.proper_noun_pos
+        and not head.ent_type_  # "the White House" is a name; "Seoul's foreign ministry" (tagged PROPN) is not
         and not _starts_with_word(folded, lex.indefinite_articles)
     ):
         # "the Trump campaign", "the foreign ministry": the body speaks, not the person it is named after
