@@ -14,12 +14,15 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from . import __version__
 from .files.inputs import DEFAULT_GLOB, DEFAULT_MAX_CHARS
+
+if TYPE_CHECKING:
+    from .scale.linking import LinkedSpeaker
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -429,22 +432,39 @@ def speakers_command(
         table.add_row(s.id, s.name, str(s.quotes), *(str(s.kinds[k]) for k in KINDS), str(n_docs))
     Console(width=max(100, Console().width)).print(table)
     if json_out:
-        data = [
+        atomic_write_text(json_out, json.dumps(speakers_json(ranked), ensure_ascii=False, indent=2) + "\n")
+    if failed:
+        click.echo(f"{failed} document(s) could not be processed.", err=True)
+        sys.exit(1)
+
+
+#: The schema of ``quotes speakers --json`` (docs/format.md, "The speaker index").
+SPEAKERS_SCHEMA = "quotes-speakers/1"
+
+
+def speakers_json(ranked: list[LinkedSpeaker]) -> dict[str, object]:
+    """The speaker index as ``quotes speakers --json`` writes it, most quoted first."""
+    from .model import KINDS
+
+    rows = []
+    for s in ranked:
+        sp = s.as_speaker()
+        rows.append(
             {
                 "id": s.id,
                 "name": s.name,
-                "aliases": sorted(s.aliases - {s.name}),
                 "entity_type": s.entity_type,
+                "aliases": list(sp.aliases),
+                "titles": list(sp.titles),
+                "descriptions": list(sp.descriptions),
+                "affiliation": sp.affiliation,
+                "role_only": sp.role_only,
                 "quotes": s.quotes,
                 "kinds": {k: s.kinds[k] for k in KINDS},
                 "documents": list(dict.fromkeys(s.documents)),
             }
-            for s in ranked
-        ]
-        atomic_write_text(json_out, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    if failed:
-        click.echo(f"{failed} document(s) could not be processed.", err=True)
-        sys.exit(1)
+        )
+    return {"schema": SPEAKERS_SCHEMA, "speakers": rows}
 
 
 def _register_lazy() -> None:

@@ -55,12 +55,12 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def key_words(name: str) -> tuple[str, ...]:
-    """The words that tell people apart, in order: :func:`id_words` without initials (``J.``, ``G.K.``
-    split into ``G.`` ``K.``) and suffixes, unless nothing else is left (``Donald J. Trump`` ->
-    ``donald trump``)."""
+    """The words that tell people apart, in order: :func:`id_words` without middle initials (``G.K.``
+    is ``G. K.``, whose ``K.`` goes) and suffixes, unless nothing else is left (``Donald J. Trump`` ->
+    ``donald trump``, ``G. K. Butterfield`` -> ``g butterfield``)."""
     words = [w.strip(ID_WORD_EDGES).casefold() for w in name.replace(".", ". ").split()]
     words = [w for w in words if w]
-    kept = [w for w in words if len(w) > 1 and w.replace(".", "") not in NAME_SUFFIXES]
+    kept = [w for n, w in enumerate(words) if (n == 0 or len(w) > 1) and w not in NAME_SUFFIXES]
     return tuple(kept or words)
 
 

@@ -246,8 +246,15 @@ def test_speakers_over_texts_and_jsonl(tmp_path) -> None:
     write_corpus(tmp_path / "in")
     res = run("speakers", str(tmp_path / "in"), "--json", str(tmp_path / "s.json"), "--max-chars", "1000")
     assert res.exit_code == 1  # the bad files are reported
-    names = {s["name"] for s in json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))}
+    data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    assert data["schema"] == "quotes-speakers/1"
+    names = {s["name"] for s in data["speakers"]}
     assert "Jane Smith" in names and len(names) >= 4
+    fields = {"id", "name", "entity_type", "aliases", "titles", "descriptions", "affiliation", "role_only"}
+    assert all(fields | {"quotes", "kinds", "documents"} <= set(s) for s in data["speakers"])
+    assert [s["quotes"] for s in data["speakers"]] == sorted(
+        (s["quotes"] for s in data["speakers"]), reverse=True
+    )
 
 
 # -- a real interruption: kill -9 mid-run, then --resume ----------------------------------

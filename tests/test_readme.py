@@ -24,12 +24,14 @@ def test_readme_has_python_examples():
 
 @pytest.mark.parametrize("code", BLOCKS, ids=[f"block{i}" for i in range(len(BLOCKS))])
 def test_readme_python_block_runs(code, monkeypatch):
-    """Each block runs from the repository root; a ``# -> text`` comment is checked against what it printed."""
+    """Each block runs from the repository root and prints exactly its ``# -> line`` comments, in order:
+    the whole output, not a part of it, so no claim in the README can drift from what it prints."""
     monkeypatch.chdir(ROOT)
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         exec(compile(code, "README.md", "exec"), {"__name__": "__readme__"})  # noqa: S102
-    printed = out.getvalue()
-    for expected in re.findall(r"#\s*->\s*(.+)", code):
-        assert expected.strip() in printed, f"README promises {expected.strip()!r}; printed:\n{printed}"
+    printed = [line.rstrip() for line in out.getvalue().splitlines()]
+    promised = [line.strip() for line in re.findall(r"#\s*->\s*(.+)", code)]
+    assert promised, "a README example shows what it prints"
+    assert printed == promised
     assert os.getcwd() == str(ROOT)

@@ -755,3 +755,24 @@ def test_errors_string_is_not_split_into_characters():
         assert e.code == "E007"
     else:
         assert result.errors == (ErrorRecord("", "boom"),)
+
+
+def test_speaker_titles_descriptions_and_affiliation_round_trip() -> None:
+    """Optional speaker fields: written when set, read back, and absent from old files without harm."""
+    sp = Speaker(
+        "ana-ruiz", "Ana Ruiz", ("Mayor Ana Ruiz",), "PERSON", ("Mayor",), ("the party leader",), "Vesterby"
+    )
+    result = DocumentResult("a.txt", "0" * 64, (sp,), ())
+    data = to_dict(result)
+    assert data["speakers"]["ana-ruiz"] == {
+        "name": "Ana Ruiz",
+        "aliases": ["Mayor Ana Ruiz"],
+        "entity_type": "PERSON",
+        "titles": ["Mayor"],
+        "descriptions": ["the party leader"],
+        "affiliation": "Vesterby",
+    }
+    assert from_dict(data).speakers == (sp,)
+    for key in ("titles", "descriptions", "affiliation"):
+        del data["speakers"]["ana-ruiz"][key]
+    assert from_dict(data).speakers == (Speaker("ana-ruiz", "Ana Ruiz", ("Mayor Ana Ruiz",), "PERSON"),)

@@ -185,3 +185,89 @@ def test_the_two_ministers_are_the_last_two_people() -> None:
     found = [quote(text, d, "The two ministers", "ministers", "said", "talks would resume")]
     _, per_quote = speakers_of(d, found)
     assert per_quote == [("hiroko-tanaka", "john-smith")]
+
+
+HEADLINE = "Tanaka Backs Harbour Plan\nHiroko Tanaka said that taxes would fall."
+HEADLINE_PARSE = """
+    0  Tanaka   NNP  PROPN  compound  3  Tanaka   B-PERSON
+    1  Backs    NNP  PROPN  compound  3  Backs    I-PERSON
+    2  Harbour  NNP  PROPN  compound  3  Harbour  I-PERSON
+    3  Plan     NNP  PROPN  ROOT      3  Plan
+    4  Hiroko   NNP  PROPN  compound  5  Hiroko   B-PERSON
+    5  Tanaka   NNP  PROPN  nsubj     6  Tanaka   I-PERSON
+    6  said     VBD  VERB   ROOT      6  say
+    7  that     IN   SCONJ  mark      10
+    8  taxes    NNS  NOUN   nsubj     10 tax
+    9  would    MD   AUX    aux       10
+    10 fall     VB   VERB   ccomp     6
+    11 .        .    PUNCT  punct     6
+    """
+
+
+def test_a_title_case_headline_does_not_name_the_person() -> None:
+    """The recogniser takes a headline's verb and noun for names ('Tanaka Backs Harbour'): the body's form wins."""
+    text, d = HEADLINE, doc(HEADLINE, HEADLINE_PARSE)
+    speakers, per_quote = speakers_of(
+        d, [quote(text, d, "Hiroko Tanaka", "Tanaka", "said", "taxes would fall", after="Plan")]
+    )
+    assert per_quote == [("hiroko-tanaka",)]
+    assert speakers["hiroko-tanaka"].name == "Hiroko Tanaka"
+
+
+APPOSED = "Ana Ruiz, the party leader, said that taxes would fall."
+APPOSED_PARSE = """
+    0  Ana     NNP  PROPN  compound  1  Ana     B-PERSON
+    1  Ruiz    NNP  PROPN  nsubj     7  Ruiz    I-PERSON
+    2  ,       ,    PUNCT  punct     1
+    3  the     DT   DET    det       5
+    4  party   NN   NOUN   compound  5
+    5  leader  NN   NOUN   appos     1
+    6  ,       ,    PUNCT  punct     1
+    7  said    VBD  VERB   ROOT      7  say
+    8  that    IN   SCONJ  mark      11
+    9  taxes   NNS  NOUN   nsubj     11 tax
+    10 would   MD   AUX    aux       11
+    11 fall    VB   VERB   ccomp     7
+    12 .       .    PUNCT  punct     7
+    """
+
+
+def test_a_description_is_no_alias() -> None:
+    """'Ana Ruiz, the party leader' names her and describes her: the description has a field of its own."""
+    text, d = APPOSED, doc(APPOSED, APPOSED_PARSE)
+    found = [quote(text, d, "Ana Ruiz", "Ruiz", "said", "taxes would fall")]
+    found[0] = found[0].with_(mention_np=(span(text, "Ana Ruiz, the party leader"),))
+    speakers, _ = speakers_of(d, found)
+    ruiz = speakers["ana-ruiz"]
+    assert ruiz.aliases == ()
+    assert ruiz.descriptions == ("the party leader",)
+
+
+TITLED = "Japanese Foreign Minister Hiroko Tanaka said that taxes would fall."
+TITLED_PARSE = """
+    0  Japanese  JJ   ADJ    amod      4  Japanese  B-NORP
+    1  Foreign   NNP  PROPN  compound  2  Foreign
+    2  Minister  NNP  PROPN  compound  4  Minister
+    3  Hiroko    NNP  PROPN  compound  4  Hiroko    B-PERSON
+    4  Tanaka    NNP  PROPN  nsubj     5  Tanaka    I-PERSON
+    5  said      VBD  VERB   ROOT      5  say
+    6  that      IN   SCONJ  mark      9
+    7  taxes     NNS  NOUN   nsubj     9  tax
+    8  would     MD   AUX    aux       9
+    9  fall      VB   VERB   ccomp     5
+    10 .         .    PUNCT  punct     5
+    """
+
+
+def test_titles_and_affiliation_are_fields_of_the_speaker() -> None:
+    text, d = TITLED, doc(TITLED, TITLED_PARSE)
+    speakers, _ = speakers_of(
+        d, [quote(text, d, "Foreign Minister Hiroko Tanaka", "Tanaka", "said", "taxes would fall")]
+    )
+    tanaka = speakers["hiroko-tanaka"]
+    assert (tanaka.name, tanaka.titles, tanaka.affiliation) == (
+        "Hiroko Tanaka",
+        ("Foreign Minister",),
+        "Japanese",
+    )
+    assert tanaka.aliases == ("Foreign Minister Hiroko Tanaka",)
