@@ -141,7 +141,10 @@ def test_b_cubed_counts_split_and_merged_people() -> None:
         "d",
         "0" * 64,
         gold_people,
-        tuple(Quote(f"q{n}", "direct", s, speaker=(w,)) for n, (s, w) in enumerate(zip(spans, "aab", strict=True))),
+        tuple(
+            Quote(f"q{n}", "direct", s, speaker=(w,))
+            for n, (s, w) in enumerate(zip(spans, "aab", strict=True))
+        ),
     )
     pred_people = (Speaker("p1", "Ann Lee"), Speaker("p2", "Bo Chan"))
     pred = DocumentResult(
@@ -159,3 +162,12 @@ def test_b_cubed_counts_split_and_merged_people() -> None:
     assert (round(got.precision, 4), round(got.recall, 4)) == (0.6667, 0.6667)
     assert got.ids_per_person == 1.5
     assert round(got.name_accuracy, 4) == 0.6667  # q2 is Ann Lee's, named Bo Chan
+
+
+def test_a_title_tells_two_people_of_one_family_apart() -> None:
+    ids = linked_ids(
+        result("a", person("Barack Obama", titles=("President",))),
+        result("b", person("Michelle Obama", titles=("First Lady",))),
+        result("c", person("Obama", titles=("President",))),
+    )
+    assert ids[2] == ids[0] != ids[1]

@@ -12,7 +12,7 @@ than a missed one:
   ``Hiroko Tanaka``); a middle name does not split a person either
   (``Hillary Rodham Clinton`` = ``Hillary Clinton``: same first and last word);
 - a lone family name joins a full name only while exactly one person in the
-  run carries it; a full name takes over an entity known only by its family
+  run carries it (or one with the same title: ``President Obama``); a full name takes over an entity known only by its family
   name, never one that already has another full name (``Carla Cruz`` is not
   ``Ted Cruz``), and never by a given name (``Bob`` is not ``Bob Woodward``);
 - people link to people and organisations to organisations;
@@ -97,6 +97,9 @@ class SpeakerIndex:
             # One word names someone only inside a document: across documents it joins the one person
             # of the run with that family name, and two "Bob"s or two "Trump"s stay apart.
             owners = self._by_family.get(key[0], set())
+            if len(owners) > 1 and sp.titles:
+                # "President Obama" with Barack and Michelle Obama in the run: the one with that title
+                owners = {o for o in owners if set(sp.titles) & set(self.speakers[o].titles)}
             return next(iter(owners)) if len(owners) == 1 else None
         found = self._by_words.get((sp.entity_type, frozenset(key)))
         if found is not None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from handbuilt import SAID_THAT, SAID_THAT_PARSE, context, cut, doc, english
+from handbuilt import SAID_THAT, SAID_THAT_PARSE, context, cut, doc, english, span
 
-from quotes.extraction.candidates import Rule
+from quotes.extraction.candidates import Candidate, Rule
 from quotes.extraction.stages import reported
 
 
@@ -159,11 +159,7 @@ def test_said_in_a_statement_that() -> None:
     ]
 
 
-def test_speech_inside_a_quotation_is_read_too() -> None:
-    text = '"Officials said that taxes would fall," she wrote.'
-    got = found(
-        text,
-        """
+QUOTED_REPORT = """
         0  "          ``   PUNCT  punct  10
         1  Officials  NNS  NOUN   nsubj  2  official
         2  said       VBD  VERB   ccomp  10 say
@@ -173,12 +169,31 @@ def test_speech_inside_a_quotation_is_read_too() -> None:
         6  fall       VB   VERB   ccomp  2
         7  ,          ,    PUNCT  punct  10
         8  "          ''   PUNCT  punct  10
-        9  she        PRP  PRON   nsubj  10
-        10 wrote      VBD  VERB   ROOT   10 write
+        9  {who}      PRP  PRON   nsubj  10
+        10 {verb}     VBD  VERB   ROOT   10 {lemma}
         11 .          .    PUNCT  punct  10
-        """,
+        """
+
+
+def _inside_quotation(who: str, verb: str, lemma: str) -> list[int]:
+    text = f'"Officials said that taxes would fall," {who} {verb}.'
+    d = doc(text, QUOTED_REPORT.format(who=who, verb=verb, lemma=lemma))
+    direct = Candidate(
+        kind="direct",
+        content=span(text, "Officials said that taxes would fall,"),
+        cue=span(text, verb),
+        cue_token=10,
+        rule=Rule.DIRECT_CUE,
     )
-    # Both verbs report: whether "said" inside the marks is a quote of its own is the reconcile step's
-    # call (a document's text reports its people's speech; a speaker's account of another's does not count).
-    assert [c.anchor for c in got] == [2, 10]
-    assert cut(text, got[1].content) == "Officials said that taxes would fall"
+    return [c.anchor for c in reported.find(context(d), [direct])]
+
+
+def test_speech_inside_a_quotation_belongs_to_it() -> None:
+    # Only "wrote" reports (its clause is the quotation); "said" inside the marks is the writer's account.
+    assert _inside_quotation("she", "wrote", "write") == [10]
+
+
+def test_speech_inside_a_documents_text_is_read() -> None:
+    # "..., it read": the quotation is a document's text; whether "said" there is a quote of its own is the
+    # reconcile step's call. ("read" only introduces quotations: it reports no clause of its own.)
+    assert _inside_quotation("it", "read", "read") == [2]

@@ -1,8 +1,9 @@
 """Indirect and mixed speech: the finder that reads the dependency parse.
 
-It walks the tokens outside posts (inside quotations too: whether speech
-reported there is a quote of its own is the reconcile step's call; headlines
-too: they report speech like body text) and asks the
+It walks the tokens outside quotations and posts (but inside a quotation
+that is a document's text, ``"He stressed that A," it reads``, whose
+reported speech the reconcile step keeps; headlines too: they report speech
+like body text) and asks the
 language what each one reports (``LanguageRules.reports``: a speech verb's
 frame, a speech noun's clause, ``according to``). Every content it returns is
 unquoted speech for now: whether it is really mixed or direct is decided
@@ -12,7 +13,7 @@ from the quotation marks it covers by the generic step after the finders
 
 from __future__ import annotations
 
-from ..candidates import Candidate, Context, Intervals, Rule
+from ..candidates import Candidate, Context, Intervals, Rule, overlaps
 from ..layout import layout_of
 
 #: How often each construction is right, before speakers are resolved (a trained scorer may replace these).
@@ -39,11 +40,15 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
     doc, text, lang = ctx.doc, ctx.text, ctx.lang
     posts = [t.content for t in ctx.turns if t.signed]
     layout = layout_of(text, lang.marks)
-    posted = Intervals(posts)
+    texts = _document_texts(ctx, earlier)
+    skipped = Intervals(
+        [(q.start, q.end) for q in ctx.quoted if q.depth == 0 and q.closed and (q.start, q.end) not in texts]
+        + posts
+    )
     found: list[Candidate] = []
     for tok in doc:
-        if tok.idx in posted:
-            continue  # speech reported inside a post belongs to it
+        if tok.idx in skipped:
+            continue  # speech reported inside a quotation or a post belongs to it, unless a document's
         heading = layout.in_heading(tok.idx)
         for got in lang.reports(text, tok):
             if got.content[1] - got.content[0] < MIN_CONTENT_CHARS:
@@ -64,3 +69,17 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
                 )
             )
     return found
+
+
+def _document_texts(ctx: Context, earlier: list[Candidate]) -> set[tuple[int, int]]:
+    """Quotations that are a document's text (``"...," it reads``): the speech they report is read too."""
+    cues = [(c.content, c.cue_token) for c in earlier if c.kind == "direct" and c.cue_token is not None]
+    return {
+        (q.start, q.end)
+        for q in ctx.quoted
+        if q.depth == 0
+        and q.closed
+        and any(
+            overlaps(content, (q.start, q.end)) and ctx.lang.quotes_a_text(ctx.doc[i]) for content, i in cues
+        )
+    }

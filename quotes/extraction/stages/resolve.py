@@ -363,9 +363,12 @@ class Resolver:
     def _collect_names(self) -> None:
         for ent in self.doc.ents:
             if ent.label_ in self.tags.name_entities:
-                if ent.label_ in self.tags.person_entities:
+                person = ent.label_ in self.tags.person_entities or (
+                    len(ent) > 1 and ent[0].text.casefold() in self.lex.first_names  # "Carly Fiorina" as ORG
+                )
+                if person:
                     ent = self._whole_name(ent)
-                got = self._add_name(ent, PERSON if ent.label_ in self.tags.person_entities else ORG)
+                got = self._add_name(ent, PERSON if person else ORG)
                 if got is not None:
                     self._gender_from_pronoun(got, ent)
         self._collect_titled_names()
@@ -492,7 +495,8 @@ class Resolver:
         name_part = label.split(sep)[0].strip()
         known = self._label_person(name_part)
         if known is not None:
-            known.aliases.add(name_part)
+            if self.names_only(name_part, known):
+                known.aliases.add(name_part)  # "MR PRICE", not "A" or "Minister"
             known.positions.append(turn.label[0])
             return known
         span = self.doc.char_span(turn.label[0], turn.label[0] + len(name_part), alignment_mode="expand")
