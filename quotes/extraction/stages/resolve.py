@@ -232,13 +232,23 @@ class Resolver:
                 ent.descriptions[text] += 1
                 around.append(o)
         for part in around:
-            for e in part.ents:
-                if e.label_ in tags.affiliation_entities:
-                    words = e.text.split()
-                    if words and words[0].lower() in self.lex.definite_articles:
-                        words = words[1:]  # "the White House"
-                    ent.affiliations[" ".join(words)] += 1
-                    break
+            found = self._first_entity(part, tags.affiliation_entities)
+            if found is not None:
+                words = found.split()
+                if words and words[0].lower() in self.lex.definite_articles:
+                    words = words[1:]  # "the White House"
+                ent.affiliations[" ".join(words)] += 1
+
+    def _first_entity(self, part: Span, labels: frozenset[str]) -> str | None:
+        """The text of the first entity of one of ``labels`` that starts in ``part`` (read off the tokens:
+        ``Span.ents`` rebuilds the document's entity list on every call)."""
+        for t in part:
+            if t.ent_iob_ == "B" and t.ent_type_ in labels:
+                end = t.i + 1
+                while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+                    end += 1
+                return self.doc[t.i : end].text
+        return None
 
     def _for_a_person(self, head: Token) -> bool:
         """A noun phrase that can describe a person: a noun for people or a title at its head."""
