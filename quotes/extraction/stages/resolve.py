@@ -37,6 +37,8 @@ LABEL = "LABEL"
 #: A heading of at least this many words, this share of them capitalised, is a title-case headline.
 MIN_HEADLINE_WORDS = 3
 TITLE_CASE_SHARE = 0.75
+#: spaCy's ``Token.ent_iob`` codes: a token that begins an entity, and one inside it.
+ENT_BEGINS, ENT_GOES_ON = 3, 1
 #: At most this many given names follow a family name and a comma in a label ("SMITH, ANNA MARIA").
 MAX_GIVEN_NAMES = 2
 #: How far before a name its title may begin ("Minister for Foreign Affairs Retno Marsudi").
@@ -243,9 +245,9 @@ class Resolver:
         """The text of the first entity of one of ``labels`` that starts in ``part`` (read off the tokens:
         ``Span.ents`` rebuilds the document's entity list on every call)."""
         for t in part:
-            if t.ent_iob_ == "B" and t.ent_type_ in labels:
+            if t.ent_iob == ENT_BEGINS and t.ent_type_ in labels:
                 end = t.i + 1
-                while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+                while end < len(self.doc) and self.doc[end].ent_iob == ENT_GOES_ON:
                     end += 1
                 return self.doc[t.i : end].text
         return None
