@@ -423,6 +423,7 @@ def speakers_command(
                     advance(result)
     except (QuotesError, PipelineLoadError, ValueError, OSError) as e:
         _fail(str(e))
+    index.consolidate()  # a family name seen before anyone's full name joins the one person it names
     table = Table(title="Speakers", show_lines=False)
     for col in ("id", "name", "quotes", *KINDS, "documents"):
         table.add_column(col, justify="left" if col in ("id", "name") else "right", overflow="fold")

@@ -171,3 +171,22 @@ def test_a_title_tells_two_people_of_one_family_apart() -> None:
         result("c", person("Obama", titles=("President",))),
     )
     assert ids[2] == ids[0] != ids[1]
+
+
+def test_a_short_given_name_is_the_formal_one() -> None:
+    ids = linked_ids(result("a", person("Joseph R. Biden Jr.")), result("b", person("Joe Biden")))
+    assert ids[0] == ids[1]
+
+
+def test_consolidation_joins_a_family_name_seen_before_the_full_name() -> None:
+    index = SpeakerIndex()
+    first = index.link(result("a", person("Obama", titles=("President",))))
+    second = index.link(result("b", person("Obama", titles=("President",))))  # nobody to join yet: apart
+    index.link(result("c", person("Barack Obama", titles=("President",))))  # takes over the first
+    early = second.quotes[0].speaker[0]
+    assert early != first.quotes[0].speaker[0]
+    moved = index.consolidate()
+    kept = first.quotes[0].speaker[0]
+    assert moved == {early: kept}
+    assert [(s.name, s.quotes) for s in index.ranked()] == [("Barack Obama", 3)]
+    assert index.renamed(second, moved).quotes[0].speaker == (kept,)

@@ -31,7 +31,7 @@ import json
 import os
 import platform
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -504,22 +504,30 @@ def _identity(
     titles = frozenset(w.casefold().rstrip(".") for w in lang.lexicon.titles)
     index = SpeakerIndex()
     linked = [index.link(p) for p in predictions]
+    moved = index.consolidate()  # as quotes speakers does at the end of a run
+    linked = [index.renamed(r, moved) for r in linked]
+    nicknames = lang.lexicon.nicknames
     return score_identity(
         ((d.gold, p, s) for d, p, s in zip(docs, linked, scores, strict=True)),
         titles,
-        _gold_people(nlp, docs, titles, lang.tags.person_entities),
+        _gold_people(nlp, docs, titles, lang.tags.person_entities, nicknames),
+        nicknames,
     )
 
 
 def _gold_people(
-    nlp: Language, docs: Sequence[CorpusDoc], titles: frozenset[str], person_labels: frozenset[str]
+    nlp: Language,
+    docs: Sequence[CorpusDoc],
+    titles: frozenset[str],
+    person_labels: frozenset[str],
+    nicknames: Mapping[str, str],
 ) -> Callable[[str], str | None]:
     """Gold names are mention texts: the person one names is the one person entity the pipeline finds in it."""
     names = sorted({s.name for d in docs for s in d.gold.speakers})
     people: dict[str, str | None] = {}
     for name, parsed in zip(names, nlp.pipe(names), strict=True):
         found = [e for e in parsed.ents if e.label_ in person_labels]
-        people[name] = person_key(found[0].text, titles) if len(found) == 1 else None
+        people[name] = person_key(found[0].text, titles, nicknames) if len(found) == 1 else None
     return lambda name: people.get(name)
 
 

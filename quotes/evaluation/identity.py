@@ -24,7 +24,9 @@ texts (``State Department spokesman John Kirby``, ``the Clinton campaign``):
 the caller says which person a gold name names (the bench asks the
 pipeline's entity recogniser for the one person in it), and every name is
 reduced to its name words without titles, honorifics and initials (``Mr.
-Donald J. Trump`` -> ``donald trump``), which must keep two words or more.
+Donald J. Trump`` -> ``donald trump``), a short given name turned into the
+formal one (``Joe`` -> ``joseph``, the language's ``nicknames.tsv``), and
+must keep two words or more.
 A prediction with no speaker is a cluster of its own, so missing speakers
 cost recall, not precision.
 """
@@ -32,7 +34,7 @@ cost recall, not precision.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from ..model import DocumentResult, Speaker
@@ -43,14 +45,17 @@ from .evaluate import DocumentScores, same_speakers
 MIN_FULL_NAME_WORDS = 2
 
 
-def person_key(name: str, titles: frozenset[str]) -> str | None:
+def person_key(name: str, titles: frozenset[str], nicknames: Mapping[str, str] | None = None) -> str | None:
     """The person a name names, as the measure compares them; ``None`` for anything but a full name.
 
-    ``titles`` are folded title words (``mr``, ``secretary``); a word of one letter is an initial.
+    ``titles`` are folded title words (``mr``, ``secretary``); a word of one letter is an initial;
+    ``nicknames`` turn a short given name into the formal one (``joe`` -> ``joseph``).
     """
     words = [w.rstrip(".") for w in name_words(name)]
     words = [w for w in words if w and w not in titles and len(w.replace(".", "")) > 1]
     words = [w.removesuffix("'s").removesuffix("’s") for w in words]
+    if nicknames and words and words[0] in nicknames:
+        words[0] = nicknames[words[0]]
     return " ".join(words) if len(words) >= MIN_FULL_NAME_WORDS else None
 
 
@@ -98,13 +103,14 @@ def score_identity(
     items: Iterable[tuple[DocumentResult, DocumentResult, DocumentScores]],
     titles: frozenset[str],
     gold_person: Callable[[str], str | None] | None = None,
+    nicknames: Mapping[str, str] | None = None,
 ) -> IdentityScores:
     """``(gold, linked prediction, its scores)`` for each document, in the order they were linked.
 
     ``gold_person`` gives the key of the one person a gold name names, or ``None``; by default
     the whole gold name is taken for a person's name.
     """
-    person = gold_person or (lambda name: person_key(name, titles))
+    person = gold_person or (lambda name: person_key(name, titles, nicknames))
     gold_of: list[str] = []
     pred_of: list[tuple[str, ...]] = []
     right_name = 0
@@ -134,7 +140,7 @@ def score_identity(
             n = len(gold_of)
             gold_of.append(key)
             pred_of.append(tuple(sorted(p_ids)) if p_ids else (f"\0none-{n}",))
-            named = person_key(pred_names.get(p_ids[0], ""), titles) if len(p_ids) == 1 else None
+            named = person_key(pred_names.get(p_ids[0], ""), titles, nicknames) if len(p_ids) == 1 else None
             if named == key:
                 right_name += 1
             else:

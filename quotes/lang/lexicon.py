@@ -68,6 +68,7 @@ class Lexicon:
     name_connectors: frozenset[str]  # lower-case words inside names ("of", "van", "bin")
     wh_words: frozenset[str]  # words that open an embedded question
     pro_forms: frozenset[str]  # objects that stand for a content said elsewhere ("said it")
+    nicknames: dict[str, str]  # folded short given name -> folded formal one ("joe" -> "joseph")
     text_verbs: frozenset[str]  # "it reads", "it was reported": the quotation is a document's text
     means_words: frozenset[str]  # "by saying": a second act that is how the first was done
     title_links: frozenset[str]  # "Secretary of State": words that carry a title on
@@ -178,6 +179,12 @@ def load_lexicon(
         files.unique("first_names.tsv", n, name.casefold(), seen)
         first_names[name.casefold()] = gender
 
+    nicknames: dict[str, str] = {}
+    seen = {}
+    for n, (short, formal) in files.rows("nicknames.tsv", 2, 2):
+        files.unique("nicknames.tsv", n, short.casefold(), seen)
+        nicknames[short.casefold()] = formal.casefold()
+
     def lower(name: str) -> frozenset[str]:
         return frozenset(w.lower() for w in files.words(name))
 
@@ -206,6 +213,7 @@ def load_lexicon(
         pro_forms=lower("pro_forms.txt"),
         means_words=lower("means_words.txt"),
         text_verbs=lower("text_verbs.txt"),
+        nicknames=nicknames,
         title_links=lower("title_links.txt"),
         definite_articles=lower("definite_articles.txt"),
         indefinite_articles=lower("indefinite_articles.txt"),

@@ -23,7 +23,7 @@ than a missed one:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from ..model import PERSON, DocumentResult, Speaker
@@ -64,10 +64,14 @@ class LinkedSpeaker:
         )
 
 
-def _key(sp: Speaker) -> tuple[str, ...]:
-    """A person's key words; an organisation's words as written (``U.S.`` is no initial there)."""
+def _key(sp: Speaker, nicknames: Mapping[str, str]) -> tuple[str, ...]:
+    """A person's key words, a short given name in its formal form (``Joe Biden`` = ``Joseph R. Biden
+    Jr.``); an organisation's words as written (``U.S.`` is no initial there)."""
     if sp.entity_type == PERSON:
-        return key_words(sp.name)
+        key = key_words(sp.name)
+        if len(key) > 1 and key[0] in nicknames:
+            key = (nicknames[key[0]], *key[1:])
+        return key
     return tuple(w.strip(ID_WORD_EDGES).casefold() for w in sp.name.split() if w.strip(ID_WORD_EDGES))
 
 
@@ -81,26 +85,68 @@ def _usual_name(names: Counter[str]) -> str:
 class SpeakerIndex:
     """Speakers seen so far in a run, and the rule that links a new document's speakers to them."""
 
-    def __init__(self) -> None:
+    def __init__(self, nicknames: Mapping[str, str] | None = None) -> None:
+        """``nicknames``: folded short given names to formal ones; by default the English lexicon's."""
+        self._nicknames = nicknames
         self.speakers: dict[str, LinkedSpeaker] = {}
         self._by_words: dict[tuple[str | None, frozenset[str]], str] = {}
         self._by_ends: defaultdict[tuple[str, str], set[str]] = defaultdict(set)  # (first, last) -> people
         self._by_family: defaultdict[str, set[str]] = defaultdict(set)  # last word -> people with full names
 
+    @property
+    def nicknames(self) -> Mapping[str, str]:
+        if self._nicknames is None:
+            from ..lang import get_language
+
+            self._nicknames = get_language("en").lexicon.nicknames
+        return self._nicknames
+
+    def _owner(self, family: str, titles: Iterable[str]) -> str | None:
+        """The one person of the run with a full name ending in ``family`` (a title picks among several)."""
+        owners = self._by_family.get(family, set())
+        wanted = set(titles)
+        if len(owners) > 1 and wanted:
+            # "President Obama" with Barack and Michelle Obama in the run: the one with that title
+            owners = {o for o in owners if wanted & set(self.speakers[o].titles)}
+        return next(iter(owners)) if len(owners) == 1 else None
+
+    def consolidate(self) -> dict[str, str]:
+        """After a run: an entity known only by a family name (``Obama``, seen before any full name)
+        joins the one person of the run it now names. Returns ``{old id: new id}`` for the ids merged
+        away, for outputs made with them (``quotes speakers`` and the benchmark call this; the records
+        ``quotes extract`` has written keep their ids)."""
+        moved: dict[str, str] = {}
+        for sid, entry in list(self.speakers.items()):
+            if entry.entity_type != PERSON or entry.full_names() or not entry.names:
+                continue
+            family = key_words(entry.name)
+            owner = self._owner(family[-1], entry.titles) if len(family) == 1 else None
+            if owner is None or owner == sid:
+                continue
+            target = self.speakers[owner]
+            target.kinds.update(entry.kinds)
+            target.documents.extend(entry.documents)
+            target.names.update(entry.names)
+            target.aliases |= entry.aliases | set(entry.names)
+            target.titles.update(entry.titles)
+            target.descriptions.update(entry.descriptions)
+            target.affiliations.update(entry.affiliations)
+            target.name = _usual_name(target.names)
+            target.aliases.discard(target.name)
+            del self.speakers[sid]
+            moved[sid] = owner
+        return moved
+
     def _find(self, sp: Speaker) -> str | None:
         if sp.role_only:
             return None
-        key = _key(sp)
+        key = _key(sp, self.nicknames)
         if not key:
             return None
         if sp.entity_type == PERSON and len(key) == 1:
             # One word names someone only inside a document: across documents it joins the one person
             # of the run with that family name, and two "Bob"s or two "Trump"s stay apart.
-            owners = self._by_family.get(key[0], set())
-            if len(owners) > 1 and sp.titles:
-                # "President Obama" with Barack and Michelle Obama in the run: the one with that title
-                owners = {o for o in owners if set(sp.titles) & set(self.speakers[o].titles)}
-            return next(iter(owners)) if len(owners) == 1 else None
+            return self._owner(key[0], sp.titles)
         found = self._by_words.get((sp.entity_type, frozenset(key)))
         if found is not None:
             return found
@@ -118,7 +164,7 @@ class SpeakerIndex:
 
     def _remember(self, sid: str, sp: Speaker) -> None:
         entry = self.speakers[sid]
-        key = _key(sp)
+        key = _key(sp, self.nicknames)
         self._by_words.setdefault((sp.entity_type, frozenset(key)), sid)
         entry.names[sp.name] += 1
         entry.name = _usual_name(entry.names)
@@ -169,6 +215,22 @@ class SpeakerIndex:
                 affiliation=(prev.affiliation if prev else None) or sp.affiliation,
             )
         return replace(result, speakers=tuple(merged.values()), quotes=quotes)
+
+    def renamed(self, result: DocumentResult, moved: Mapping[str, str]) -> DocumentResult:
+        """A linked result with the ids :meth:`consolidate` merged away replaced by the ones kept."""
+        if not moved:
+            return result
+        quotes = tuple(
+            replace(q, speaker=tuple(dict.fromkeys(moved.get(s, s) for s in q.speaker)))
+            for q in result.quotes
+        )
+        speakers: dict[str, Speaker] = {}
+        for sp in result.speakers:
+            sid = moved.get(sp.id, sp.id)
+            if sid in speakers:
+                continue
+            speakers[sid] = replace(sp, id=sid, name=self.speakers[sid].name) if sid in self.speakers else sp
+        return replace(result, speakers=tuple(speakers.values()), quotes=quotes)
 
     def link_all(self, results: Iterable[DocumentResult]) -> Iterator[DocumentResult]:
         for r in results:

@@ -206,13 +206,21 @@ class Resolver:
         title = [t for t in doc[start : name.start] if not t.is_punct]
         if title and not all(t.lower_.rstrip(self.lang.marks.abbreviation) in lex.honorifics for t in title):
             ent.titles[doc[title[0].i : title[-1].i + 1].text] += 1
-        around = [doc[max(0, start - 3) : start]]
+        around: list[Span] = []
+        before = start - 1
+        if before >= 1 and doc[before].lower_ in self.lang.marks.possessive_ends:
+            before -= 1  # "Japan's Foreign Minister"
+        if before >= 0 and doc[before].ent_type_ in tags.affiliation_entities:
+            first = before
+            while first > 0 and doc[first].ent_iob == ENT_GOES_ON:
+                first -= 1
+            around.append(doc[first : before + 1])  # "U.S. Secretary of State", "Florida Sen."
         root = name.root
         others: list[Span] = []
         for c in root.children:
             if c.dep_ in tags.apposition_deps and not name.start <= c.i < name.end and self._for_a_person(c):
                 others.append(doc[c.left_edge.i : c.right_edge.i + 1])
-        if root.dep_ in tags.apposition_deps and root.head.i < name.start:
+        if root.dep_ in tags.apposition_deps and root.head.i < name.start and self._for_a_person(root.head):
             # "The spokesman for the foreign ministry, Omar Haddad": all before the name
             others.append(doc[root.head.left_edge.i : name.start])
         elif name.start >= 2 and doc[name.start - 1].text in self.lang.marks.comma:
