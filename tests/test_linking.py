@@ -127,6 +127,9 @@ def test_titles_and_descriptions_travel_with_the_linked_speaker() -> None:
 def test_person_key_drops_titles_and_initials() -> None:
     titles = frozenset({"mr", "sen", "gov"})
     assert person_key("Mr. Donald J. Trump", titles) == "donald trump"
+    assert person_key("Joseph R. Biden Jr.", titles, {"joe": "joseph"}) == person_key(
+        "Joe Biden", titles, {"joe": "joseph"}
+    )
     assert person_key("Sen. Cruz", titles) is None  # no full name: not counted
 
 

@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from ..model import DocumentResult, Speaker
-from ..names import name_words
+from ..names import NAME_SUFFIXES, name_words
 from .evaluate import DocumentScores, same_speakers
 
 #: A gold name needs this many name words (after titles and initials are dropped) to count as a full name.
@@ -54,6 +54,7 @@ def person_key(name: str, titles: frozenset[str], nicknames: Mapping[str, str] |
     words = [w.rstrip(".") for w in name_words(name)]
     words = [w for w in words if w and w not in titles and len(w.replace(".", "")) > 1]
     words = [w.removesuffix("'s").removesuffix("’s") for w in words]
+    words = [w for w in words if w not in NAME_SUFFIXES]  # "Joseph R. Biden Jr."
     if nicknames and words and words[0] in nicknames:
         words[0] = nicknames[words[0]]
     return " ".join(words) if len(words) >= MIN_FULL_NAME_WORDS else None

@@ -124,6 +124,7 @@ class Tagset:
     affiliation_entities: frozenset[str]  # what a speaker is tied to: a country, a people, a body
     group_entities: frozenset[str]  # a people or party named as a group ("Republicans")
     title_word_pos: frozenset[str]  # words of a multi-word title ("Foreign Minister")
+    coordinator_pos: frozenset[str]  # "and" between two names: two people, not one name
 
 
 @dataclass(frozen=True)

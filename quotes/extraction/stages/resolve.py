@@ -106,7 +106,8 @@ class Entity:
         words = best.split()
         if self.kind != PERSON or len(words) < 2:
             return best
-        family = next((w for w in words if w.casefold() in self.caps), None)
+        # "KAMIKAWA Yoko": a family name in capitals before one given name ("POLITICO New York" is none)
+        family = next((w for w in words if w.casefold() in self.caps), None) if len(words) == 2 else None
         if family is None:
             # "Kamikawa Yoko" with "Minister Kamikawa" elsewhere: the word a title goes with is the
             # family name. Only a first word is moved: "Bill de Blasio", "Joseph R. Biden Jr." stay.
@@ -130,6 +131,12 @@ class Resolver:
         self.by_token: dict[int, Entity] = {}
         self._labels: dict[tuple[int, int], Entity] = {}
         self._orgs = {(e.start, e.end): True for e in doc.ents if e.label_ in self.tags.org_entities}
+        #: the organisations the document names, without their article ("White House")
+        self._body_names = {
+            e[1:].text if e[0].lower_ in lang.lexicon.determiners else e.text
+            for e in doc.ents
+            if e.label_ in self.tags.org_entities
+        }
         self.quoted = Intervals(())  # inside quotations: names there are the speaker's words
         self.layout = layout_of(text, lang.marks)
         self._collect_names()
@@ -138,12 +145,23 @@ class Resolver:
 
     def _strip_titles(self, span: Span, kind: str = PERSON) -> tuple[Span, list[Token]]:
         """The name without its titles; an organisation keeps them (``Justice Department``)."""
+        if kind == PERSON:
+            commas = [t.i for t in span if t.text in self.lang.marks.comma and t.i > span.start]
+            if commas and commas[-1] + 1 < span.end:
+                span = self.doc[
+                    commas[-1] + 1 : span.end
+                ]  # "the White House, Obama is ...": the name is after it
         toks = [t for t in span if not t.is_punct or t.text in self.lang.marks.name_punct]
         titles = []
         while toks and (
             (kind == PERSON and self.lex.is_title(toks[0].text)) or toks[0].lower_ in self.lex.determiners
         ):
             titles.append(toks.pop(0))
+        if kind == PERSON and not titles:
+            for k in range(len(toks) - 1, 1, -1):
+                if self.doc[toks[0].i : toks[k - 1].i + 1].text in self._body_names:
+                    toks = toks[k:]  # "White House Obama": a body's name (of two words or more) run into it
+                    break
         owner = next(
             (n for n, t in enumerate(toks) if n and t.lower_ in self.lang.marks.possessive_ends), None
         )
@@ -268,6 +286,8 @@ class Resolver:
         name, titles = self._strip_titles(span, kind)
         if len(name) == 0:
             return None
+        if kind == PERSON and any(t.pos_ in self.tags.coordinator_pos for t in name):
+            return None  # "Netanyahu and Obama": two people, each found on their own
         form = name.text
         words = set(name_words(form))
         if not words or words <= self.lex.groups:
@@ -386,6 +406,8 @@ class Resolver:
                 person = ent.label_ in self.tags.person_entities or (
                     len(ent) > 1 and ent[0].text.casefold() in self.lex.first_names  # "Carly Fiorina" as ORG
                 )
+                if person and len(ent) > 1 and ent[-1].lower_ in self.lex.bodies:
+                    person = False  # "the Obama White House", "Sanders campaign": a body named after someone
                 if person:
                     ent = self._whole_name(ent)
                 got = self._add_name(ent, PERSON if person else ORG)
