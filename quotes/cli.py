@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from . import __version__
-from .files.inputs import DEFAULT_GLOB, DEFAULT_MAX_CHARS
+from .files.inputs import DEFAULT_GLOB, DEFAULT_MAX_CHARS, count_paths
 
 if TYPE_CHECKING:
     from .scale.linking import LinkedSpeaker
@@ -77,7 +77,8 @@ def cli() -> None:
 
     \b
     Exit status: 0 all documents processed; 1 some documents got an error
-    record (see their "errors"); 2 usage error.
+    record (see their "errors"); 2 usage error (also: no document matched
+    the paths); 130 interrupted (Ctrl-C: rerun with --resume).
     """
 
 
@@ -160,10 +161,10 @@ def _check_paths(paths: tuple[str, ...]) -> None:
     "--format",
     "fmt",
     type=click.Choice(["jsonl", "csv", "brat"]),
-    default="jsonl",
-    show_default=True,
+    default=None,
     help="jsonl: one quotes/1 record per document; csv: one row per quote; "
-    "brat: .ann standoff beside copies of the texts (for brat and INCEpTION).",
+    "brat: .ann standoff beside copies of the texts (for brat and INCEpTION). "
+    "Default: from OUTPUT's extension (.csv: csv), else jsonl.",
 )
 @click.option(
     "--resume",
@@ -206,13 +207,20 @@ def extract_command(
     """
     from .errors import QuotesError
     from .files.formats import ResumeError, make_sink
-    from .files.inputs import count_paths, iter_documents
+    from .files.inputs import iter_documents
     from .scale.batch import PipelineLoadError, run_batch
     from .scale.linking import SpeakerIndex
 
     _check_paths(paths)
+    fmt = _output_format(fmt, output)
     if resume and output is None:
         raise click.UsageError("--resume needs -o/--output (the output to resume)")
+    if output is not None and fmt != "brat":
+        parent = os.path.dirname(os.path.abspath(output))
+        if not os.path.isdir(parent):
+            raise click.UsageError(f"cannot write {output!r}: the directory {parent!r} does not exist")
+    if "-" not in paths and count_paths(paths, pattern) == 0:
+        _fail(f"no documents: nothing matches {pattern!r} under {', '.join(paths)}")
     if fmt == "brat":
         if output is None:
             raise click.UsageError(
@@ -265,6 +273,20 @@ def extract_command(
         click.echo(stats.summary() + where, err=True)
     if stats.failed:
         sys.exit(1)
+
+
+#: Output formats by the extension of -o, when --format is not given.
+FORMAT_BY_EXTENSION = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv"}
+
+
+def _output_format(fmt: str | None, output: str | None) -> str:
+    """``--format``, or the one OUTPUT's extension names; the two must agree when both are given."""
+    implied = FORMAT_BY_EXTENSION.get(os.path.splitext(output)[1].lower()) if output else None
+    if fmt is None:
+        return implied or "jsonl"
+    if implied is not None and implied != fmt:
+        raise click.UsageError(f"--format {fmt} does not match {output!r}, a .{implied} name")
+    return fmt
 
 
 def _on_cluster(
@@ -396,7 +418,7 @@ def speakers_command(
     from rich.table import Table
 
     from .errors import QuotesError
-    from .files.inputs import count_paths, iter_documents
+    from .files.inputs import iter_documents
     from .model import KINDS
     from .scale.batch import PipelineLoadError, process_documents
     from .scale.linking import SpeakerIndex

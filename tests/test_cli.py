@@ -307,3 +307,39 @@ def test_module_entry_point() -> None:
     res = subprocess.run([sys.executable, "-m", "quotes.cli", "--help"], capture_output=True, text=True)
     assert res.returncode == 0 and "extract" in res.stdout
     assert io.StringIO  # keep the import for readers of this file
+
+
+# -- small things a newcomer trips on (issue 18) ------------------------------------------
+
+
+def test_an_empty_directory_is_an_error_not_zero_documents(tmp_path) -> None:
+    (tmp_path / "empty").mkdir()
+    res = run("extract", str(tmp_path / "empty"), "-q")
+    assert res.exit_code == 2
+    assert "no documents" in res.output
+
+
+def test_output_in_a_missing_directory_is_a_usage_error(tmp_path) -> None:
+    write_corpus(tmp_path / "in")
+    res = run("extract", str(tmp_path / "in"), "-o", str(tmp_path / "nodir" / "out.jsonl"), "-q")
+    assert res.exit_code == 2
+    assert "does not exist" in res.output and "Errno" not in res.output
+
+
+def test_format_follows_the_output_name_and_must_agree_with_it(tmp_path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text('"We will win," said Jane Smith.', encoding="utf-8")
+    res = run("extract", str(tmp_path / "in"), "-o", str(tmp_path / "out.csv"), "-q")
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines()[0].startswith("document")
+    res = run("extract", str(tmp_path / "in"), "-o", str(tmp_path / "x.jsonl"), "--format", "csv", "-q")
+    assert res.exit_code == 2
+    assert "does not match" in res.output
+
+
+def test_help_lists_every_exit_status_and_counts_read_right(tmp_path) -> None:
+    assert "130" in run("--help").output
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text('"We will win," said Jane Smith.', encoding="utf-8")
+    res = run("extract", str(tmp_path / "in"), "-o", str(tmp_path / "o.jsonl"))
+    assert "1 document," in res.output and "1 quote," in res.output and "1 speaker," in res.output

@@ -433,9 +433,15 @@ class BatchStats:
         rate = done / self.seconds if self.seconds > 0 else 0.0
         resumed = f" ({self.resumed:,} from the earlier run)" if self.resumed else ""
         return (
-            f"{self.documents:,} documents{resumed}, {self.quotes:,} quotes, {self.speakers:,} speakers, "
-            f"{self.failed:,} with errors; {done:,} processed in {self.seconds:.1f} s ({rate:.1f} documents/s)"
+            f"{_count(self.documents, 'document')}{resumed}, {_count(self.quotes, 'quote')}, "
+            f"{_count(self.speakers, 'speaker')}, {self.failed:,} with errors; "
+            f"{done:,} processed in {self.seconds:.1f} s ({rate:.1f} documents/s)"
         )
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 document``, ``2 documents``."""
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
 def run_batch(
