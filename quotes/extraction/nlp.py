@@ -36,7 +36,8 @@ def load_spacy(name: str | None = None) -> Language:
     except OSError as e:
         if name in DEFAULT_PIPELINES and not installed_pipelines((name,)):
             raise PipelineNotFound(Errors.E301, tried=name) from e
-        raise PipelineNotFound(Errors.E302, name=name, detail=e) from e
+        installed = ", ".join(sorted(spacy.util.get_installed_models())) or "none"
+        raise PipelineNotFound(Errors.E302, name=name, detail=e, installed=installed) from e
 
 
 def add_paragraph_splitter(nlp: Language) -> Language:
