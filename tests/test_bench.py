@@ -215,10 +215,14 @@ def test_cli_end_to_end(tmp_path, nlp):
     for header in ("system", "lenient", "strict", "indirect", "transcript", "mention", "docs/s", "×parse"):
         assert header in text
     scores, _, index = text.partition("Speaker index")
-    rows = [line for line in scores.splitlines() if line.startswith("│ ")]
-    assert [r.split("│")[1].strip() for r in rows] == ["gold", "textacy"]
-    # The gold row is 1.000 in every one of its 14 score columns.
-    assert rows[0].count("1.000") == 14
+    header = next(line for line in scores.splitlines() if line.startswith("┃"))
+    assert [c.strip() for c in header.split("┃")[1:-1]] == ["system", "gold", "textacy"]
+    rows = [
+        [c.strip() for c in line.split("│")[1:-1]] for line in scores.splitlines() if line.startswith("│ ")
+    ]
+    # One row per figure; the gold column is 1.000 in every one of its 14 scores.
+    assert [r[1] for r in rows].count("1.000") == 14
+    assert {r[0] for r in rows} >= {"lenient F1", "strict F1", "indirect R", "attr acc", "×parse"}
     # The speaker index table: gold's own speakers are one id per person, named as gold names them.
     index_rows = [line for line in index.splitlines() if line.startswith("│ ")]
     gold_row = next(r for r in index_rows if r.split("│")[1].strip() == "gold")
@@ -290,8 +294,8 @@ def test_cli_unavailable_system_is_one_line_and_no_row(scratch_system, nlp):
     assert res.exit_code == 0, res.output
     assert "system '_absent' is not available: not installed here" in res.output
     scores = res.output.partition("Speaker index")[0]
-    rows = [line.split("│")[1].strip() for line in scores.splitlines() if line.startswith("│ ")]
-    assert rows == ["gold"]
+    header = next(line for line in scores.splitlines() if line.startswith("┃"))
+    assert [c.strip() for c in header.split("┃")[1:-1]] == ["system", "gold"]
 
 
 def test_cli_errors_are_shown_under_the_table(scratch_system, nlp):
@@ -337,3 +341,17 @@ def test_module_main_help(capsys):
         bench.main(["--help"])
     assert exc.value.code == 0
     assert "--repeat" in capsys.readouterr().out
+
+
+def test_the_table_fits_a_100_column_terminal(nlp):
+    """Every figure whole at 100 columns: no cell cut to '…'."""
+    res = CliRunner().invoke(
+        bench_command,
+        ["--corpus", str(TINY), "--system", "gold", "--system", "textacy"],
+        env={"COLUMNS": "100"},
+        terminal_width=100,
+    )
+    assert res.exit_code == 0, res.output
+    table = [line for line in res.output.splitlines() if line.startswith(("│", "┃", "┏", "└"))]
+    assert table and all(len(line) <= 100 for line in table)
+    assert "…" not in "\n".join(table)

@@ -662,12 +662,14 @@ def build_table(result: BenchResult) -> Table:
         f"bare parse {result.parse_seconds:.2f} s; {result.date}; "
         f"{result.machine.get('cpu')} ×{result.machine.get('cpu_count')}"
     )
+    # Figures as rows and systems as columns: 18 figures side by side need about 175 columns, a row
+    # per figure fits any terminal (`--json` keeps every figure for machines).
     table = Table(title=title, caption=caption, caption_justify="left")
     table.add_column("system", no_wrap=True)
-    for header, _, _ in _COLUMNS:
-        table.add_column(header, justify="right")
     for run in result.runs:
-        table.add_row(run.name, *(_fmt(get(result, run), style) for _, get, style in _COLUMNS))
+        table.add_column(run.name, justify="right", no_wrap=True)
+    for header, get, style in _COLUMNS:
+        table.add_row(header.replace("\n", " "), *(_fmt(get(result, run), style) for run in result.runs))
     return table
 
 
