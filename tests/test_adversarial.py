@@ -160,15 +160,21 @@ def _turns(pairs: int) -> str:
     return "\n\n".join(lines)
 
 
+def _turn_finding_grows_linearly(blank, make_text, n: int):
+    """Check that finding turns grows linearly from ``make_text(n // GROWTH)`` to ``make_text(n)``;
+    the Doc of the full size, for the test's own checks."""
+    docs = {size: blank.make_doc(make_text(size)) for size in (n // GROWTH, n)}
+    grows_linearly(lambda size: transcript.find_turns(docs[size], docs[size].text, LANG), n)
+    return docs[n]
+
+
 def test_transcript_of_five_thousand_turns(blank):
-    text = _turns(2_500)
-    doc = blank(text)
+    doc = _turn_finding_grows_linearly(blank, _turns, 2_500)
+    text = doc.text
     turns = transcript.find_turns(doc, text, LANG)
     assert len(turns) == 5_000
     for t in turns:
         assert text[t.content[0] : t.content[1]].startswith(("Question", "Answer"))
-    docs = {n: blank(_turns(n)) for n in (2_500 // GROWTH, 2_500)}
-    grows_linearly(lambda n: transcript.find_turns(docs[n], docs[n].text, LANG), 2_500)
 
 
 def test_transcript_through_the_pipeline():
@@ -247,12 +253,9 @@ def _dashes(n: int) -> str:
 
 
 def test_signed_post_search_is_bounded_on_a_long_line_of_dashes(blank):
-    text = _dashes(50_000)
-    doc = blank.make_doc(text)
-    turns = transcript.find_turns(doc, text, LANG)
+    doc = _turn_finding_grows_linearly(blank, _dashes, 50_000)
+    turns = transcript.find_turns(doc, doc.text, LANG)
     assert [t.name for t in turns if t.signed] == ["Jane Doe"]
-    docs = {n: blank.make_doc(_dashes(n)) for n in (50_000 // GROWTH, 50_000)}
-    grows_linearly(lambda n: transcript.find_turns(docs[n], docs[n].text, LANG), 50_000)
 
 
 @pytest.mark.parametrize(

@@ -189,3 +189,19 @@ def finalize(
         )
         for n, c in enumerate(kept, 1)
     )
+
+
+def document_texts(ctx: Context, found: Iterable[Candidate]) -> set[Offsets]:
+    """The outermost closed quotations that are a document's text (``"...," it reads``): a direct
+    quote stands on them whose cue the language reads as a text speaking. The reported finder reads
+    inside these, and the reconcile step keeps what they report."""
+    cues = [(c.content, c.cue_token) for c in found if c.kind == "direct" and c.cue_token is not None]
+    return {
+        (q.start, q.end)
+        for q in ctx.quoted
+        if q.depth == 0
+        and q.closed
+        and any(
+            overlaps(content, (q.start, q.end)) and ctx.lang.quotes_a_text(ctx.doc[i]) for content, i in cues
+        )
+    }

@@ -401,7 +401,7 @@ def restore_index(index: SpeakerIndex, result: DocumentResult) -> None:
     for sp in result.speakers:
         if sp.id not in index.speakers:
             index.speakers[sp.id] = LinkedSpeaker(sp.id, sp.name, sp.entity_type)
-        index._remember(sp.id, sp)  # the same bookkeeping as a fresh link
+        index._remember(sp.id, sp, index.key_of(sp))  # the same bookkeeping as a fresh link
         index.speakers[sp.id].documents.append(result.document)
     for q in result.quotes:
         for sid in q.speaker:

@@ -101,6 +101,10 @@ class SpeakerIndex:
             self._nicknames = get_language("en").lexicon.nicknames
         return self._nicknames
 
+    def key_of(self, sp: Speaker) -> tuple[str, ...]:
+        """The words the index compares ``sp``'s name by (computed once per speaker and link)."""
+        return _key(sp, self.nicknames)
+
     def _owner(self, family: str, titles: Iterable[str]) -> str | None:
         """The one person of the run with a full name ending in ``family`` (a title picks among several)."""
         owners = self._by_family.get(family, set())
@@ -137,10 +141,9 @@ class SpeakerIndex:
             moved[sid] = owner
         return moved
 
-    def _find(self, sp: Speaker) -> str | None:
+    def _find(self, sp: Speaker, key: tuple[str, ...]) -> str | None:
         if sp.role_only:
             return None
-        key = _key(sp, self.nicknames)
         if not key:
             return None
         if sp.entity_type == PERSON and len(key) == 1:
@@ -162,9 +165,8 @@ class SpeakerIndex:
             return sid
         return None
 
-    def _remember(self, sid: str, sp: Speaker) -> None:
+    def _remember(self, sid: str, sp: Speaker, key: tuple[str, ...]) -> None:
         entry = self.speakers[sid]
-        key = _key(sp, self.nicknames)
         self._by_words.setdefault((sp.entity_type, frozenset(key)), sid)
         entry.names[sp.name] += 1
         entry.name = _usual_name(entry.names)
@@ -182,14 +184,15 @@ class SpeakerIndex:
         """The result with its speaker ids replaced by run-wide ids (names and aliases kept)."""
         mapping: dict[str, str] = {}
         for sp in result.speakers:
-            sid = self._find(sp)
+            key = self.key_of(sp)
+            sid = self._find(sp, key)
             if sid is None:
                 base = slug(sp.name)
                 sid, n = base, 2
                 while sid in self.speakers:
                     sid, n = f"{base}-{n}", n + 1
                 self.speakers[sid] = LinkedSpeaker(sid, sp.name, sp.entity_type)
-            self._remember(sid, sp)
+            self._remember(sid, sp, key)
             mapping[sp.id] = sid
         for sid in dict.fromkeys(mapping.values()):
             self.speakers[sid].documents.append(result.document)

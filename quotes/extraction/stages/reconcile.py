@@ -26,7 +26,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate
 
-from ..candidates import Candidate, Context, Offsets, QuotedSpan, inside, overlaps
+from ..candidates import Candidate, Context, Intervals, Offsets, QuotedSpan, document_texts, inside, overlaps
 
 #: A quoted fragment needs this many words to make a reported content mixed.
 MIN_MIXED_WORDS = 2
@@ -42,19 +42,24 @@ def reconcile(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     direct = [c for c in marked if c.kind == "direct"]
     direct_cues = {c.cue_token: c.content for c in direct if c.cue_token is not None}
     outer = [q for q in ctx.quoted if q.depth == 0 and q.closed]
+    by_span = {(q.start, q.end): q for q in outer}
+    quotations = Intervals(by_span)  # outermost quotations do not overlap: each span is one quotation
+    texts = document_texts(ctx, direct)
     kept: list[Candidate] = []
     kept_nested: list[Candidate] = []
     for c in found:
         if not c.rule.from_parse:
             continue
         content = c.content
-        within = _quotation_at(outer, ctx.doc[c.anchor].idx) if c.anchor is not None else None
+        at = quotations.containing(ctx.doc[c.anchor].idx) if c.anchor is not None else None
+        within = by_span.get(at) if at is not None else None
         if within is not None:
-            # speech reported inside a quotation belongs to it, unless the quoted speaker reports another's
+            # speech reported inside a quotation belongs to it, unless the quotation is a document's
+            # text that reports another's speech
             if (
                 inside(content, (within.start, within.end))
-                and _quoted_directly(within, direct)
-                and _reported_within(ctx, c, within, direct)
+                and (within.start, within.end) in texts
+                and _reported_within(ctx, c, within)
             ):
                 kept_nested.append(c)
             continue
@@ -81,25 +86,13 @@ def reconcile(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     return marked + _outermost(kept) + _outermost(kept_nested)
 
 
-def _quotation_at(outer: list[QuotedSpan], pos: int) -> QuotedSpan | None:
-    return next((q for q in outer if q.start <= pos < q.end), None)
-
-
-def _reported_within(ctx: Context, c: Candidate, q: QuotedSpan, direct: list[Candidate]) -> bool:
-    """Speech the quoted speaker reports of someone else (``"He stressed that A," it read``) is a
-    quote of its own; the speaker's own acts in the very utterance (``"We call on both sides ..."``,
-    ``"I think ..."``) are not."""
+def _reported_within(ctx: Context, c: Candidate, q: QuotedSpan) -> bool:
+    """In a document's text, speech it reports of someone (``"He stressed that A," it read``) is a
+    quote of its own; the text's own acts in the very utterance (``"We call on both sides ..."``)
+    are not."""
     if c.cue is None or not inside(c.cue, (q.start, q.end)):
         return False
-    if c.cue_token is None:
-        return False
-    subject = ctx.lang.subject_of(ctx.doc[c.cue_token])
-    if subject is None:
-        return False
-    # A document's text (a readout, a statement) reports its people's speech; a speaker's own words
-    # that mention another's are that speaker's account, which news does not count again.
-    cues = [d.cue_token for d in direct if d.cue_token is not None and overlaps(d.content, (q.start, q.end))]
-    if not any(ctx.lang.quotes_a_text(ctx.doc[i]) for i in cues):
+    if c.cue_token is None or ctx.lang.subject_of(ctx.doc[c.cue_token]) is None:
         return False
     party = ctx.lang.tags.speech_party_features
     words = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")

@@ -13,7 +13,7 @@ from the quotation marks it covers by the generic step after the finders
 
 from __future__ import annotations
 
-from ..candidates import Candidate, Context, Intervals, Rule, overlaps
+from ..candidates import Candidate, Context, Intervals, Rule, document_texts
 from ..layout import layout_of
 
 #: How often each construction is right, before speakers are resolved (a trained scorer may replace these).
@@ -40,7 +40,7 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
     doc, text, lang = ctx.doc, ctx.text, ctx.lang
     posts = [t.content for t in ctx.turns if t.signed]
     layout = layout_of(text, lang.marks)
-    texts = _document_texts(ctx, earlier)
+    texts = document_texts(ctx, earlier)
     skipped = Intervals(
         [(q.start, q.end) for q in ctx.quoted if q.depth == 0 and q.closed and (q.start, q.end) not in texts]
         + posts
@@ -69,17 +69,3 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
                 )
             )
     return found
-
-
-def _document_texts(ctx: Context, earlier: list[Candidate]) -> set[tuple[int, int]]:
-    """Quotations that are a document's text (``"...," it reads``): the speech they report is read too."""
-    cues = [(c.content, c.cue_token) for c in earlier if c.kind == "direct" and c.cue_token is not None]
-    return {
-        (q.start, q.end)
-        for q in ctx.quoted
-        if q.depth == 0
-        and q.closed
-        and any(
-            overlaps(content, (q.start, q.end)) and ctx.lang.quotes_a_text(ctx.doc[i]) for content, i in cues
-        )
-    }
