@@ -265,6 +265,15 @@ class LanguageRules(ABC):
         """MUST: the quotation this cue introduces is a document's text (``..., it reads``, ``the statement said``)."""
 
     @abstractmethod
+    def reports_others(self, cue: Token) -> bool:
+        """MUST: what this cue introduces is a document's or an organisation's account, which reports its
+        people's speech (``X agreed to Y, the ministry said``), not one person's own words."""
+
+    @abstractmethod
+    def third_person(self, subject: Token) -> bool:
+        """MUST: the subject is neither the speaker nor the addressee (not ``I``, ``we``, ``you``)."""
+
+    @abstractmethod
     def subject_of(self, verb: Token) -> Token | None:
         """MUST: the token naming who performs the speech act of ``verb`` (inherited where the language drops it)."""
 

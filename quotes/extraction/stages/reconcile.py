@@ -12,7 +12,10 @@ This step, for any such finder, decides:
   opened; marks around one term (scare quotes) or a work's title change
   nothing;
 - speech reported inside a reported content belongs to it: only the
-  outermost is kept;
+  outermost is kept, except inside a document's or an organisation's
+  account (``X agreed to Y, the ministry said``), which reports its
+  people's speech: there a third-person report is a quote of its own too
+  (spec 1.1: speech reported inside another quote is annotated);
 - speech reported inside a quotation belongs to it too, except where the
   quotation is a document's text (``"He stressed that A," it reads``) that
   reports its people's speech in the third person: that is a quote of its
@@ -24,6 +27,7 @@ Finally a direct quote inside a mixed quote's content is part of it.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from itertools import accumulate
 
 from ..candidates import Candidate, Context, Intervals, Offsets, QuotedSpan, document_texts, inside, overlaps
@@ -83,7 +87,23 @@ def reconcile(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                 kind = "mixed"
                 content = _through_quotation(content, covering, direct)
         kept.append(c.with_(kind=kind, content=content))
-    return marked + _outermost(kept) + _outermost(kept_nested)
+    return marked + _outermost(kept, _reports_in_account(ctx, kept)) + _outermost(kept_nested)
+
+
+def _reports_in_account(ctx: Context, found: list[Candidate]) -> Callable[[Candidate, Offsets], bool]:
+    """Which nested reports stand on their own: a third person's speech inside a content that a
+    document or an organisation reports (``Cho and Iwaya agreed to A, the ministry said``)."""
+    accounts = {
+        c.content for c in found if c.cue_token is not None and ctx.lang.reports_others(ctx.doc[c.cue_token])
+    }
+
+    def stands(c: Candidate, outer: Offsets) -> bool:
+        if outer not in accounts or c.cue_token is None:
+            return False
+        subj = ctx.lang.subject_of(ctx.doc[c.cue_token])
+        return subj is not None and ctx.lang.third_person(subj)
+
+    return stands
 
 
 def _reported_within(ctx: Context, c: Candidate, q: QuotedSpan) -> bool:
@@ -145,8 +165,11 @@ def _scare(text: str, q: QuotedSpan) -> bool:
     return len(text[q.start : q.end].split()) < MIN_MIXED_WORDS
 
 
-def _outermost(found: list[Candidate]) -> list[Candidate]:
-    """Speech reported inside a reported clause belongs to that clause, as in quotations."""
+def _outermost(
+    found: list[Candidate], stands: Callable[[Candidate, Offsets], bool] | None = None
+) -> list[Candidate]:
+    """Speech reported inside a reported clause belongs to that clause, as in quotations, unless
+    ``stands(candidate, outer content)`` says it is a quote of its own."""
     contents = sorted({c.content for c in found})
     starts = [s for s, _ in contents]
     reach = list(accumulate((e for _, e in contents), max))  # the furthest end among contents so far
@@ -159,7 +182,7 @@ def _outermost(found: list[Candidate]) -> list[Candidate]:
         while j >= 0 and reach[j] > x:
             s, e = contents[j]
             if s <= x < e and (s, e) != c.content:
-                return True
+                return stands is None or not stands(c, (s, e))
             j -= 1
         return False
 

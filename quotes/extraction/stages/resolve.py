@@ -650,6 +650,16 @@ class Resolver:
         for c in head.children:
             if c.dep_ in self.tags.coordination_deps:
                 e = self.by_token.get(c.i)
+                if e is None:
+                    # "X and her counterpart Y": the conjunct is a role, the name in apposition to it
+                    e = next(
+                        (
+                            self.by_token[a.i]
+                            for a in c.children
+                            if a.dep_ in self.tags.apposition_deps and a.i in self.by_token
+                        ),
+                        None,
+                    )
                 if e is not None and e not in found and e.kind in (PERSON, ORG):
                     found.append(e)
         return found

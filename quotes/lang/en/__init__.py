@@ -49,6 +49,12 @@ class English(LanguageRules):
     def quotes_a_text(self, cue: Token) -> bool:
         return subjects.quotes_a_text(cue, self)
 
+    def reports_others(self, cue: Token) -> bool:
+        return subjects.reports_others(cue, self)
+
+    def third_person(self, subject: Token) -> bool:
+        return not self.tags.speech_party_features.intersection(subject.morph)
+
     def subject_of(self, verb: Token) -> Token | None:
         return subjects.subject_of(verb, self)
 

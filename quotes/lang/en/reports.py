@@ -86,6 +86,7 @@ QUOTE_ONLY = frozenset({"quote", "agent", "active", "passive"})
 #: Tags of a finite verb in the simple past: "The talks lasted two hours." is what happened.
 PAST_TAGS = frozenset({"VBD"})
 #: Entity types that open narration when a sentence starts with them ("On Monday, ...", "In Geneva, ...").
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 
 
@@ -103,8 +104,9 @@ def narrates(sent: Span, lang: English) -> bool:
         first is not None
         and (first.ent_type_ in SETTING_ENTITIES and first.ent_iob_ == "B")
         and first.i < root.i
+        and not _in_subject(first, root)
     ):
-        return True
+        return True  # "In Geneva, ...", "On Monday the talks ...", not "Ethiopia and Kenya would ..."
     aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
     if root.tag_ in PAST_TAGS and not aux:
         return True
@@ -116,6 +118,12 @@ def narrates(sent: Span, lang: English) -> bool:
         return True  # "He is holding a rally": the author tells of the speaker, the speaker would say "I"
     # Speech of its own: a verb that reports a content (not one that only introduces a quotation).
     return any(verb_frames(t, lang) - QUOTE_ONLY for t in sent if t.pos_ in ("VERB", "AUX"))
+
+
+def _in_subject(tok: Token, root: Token) -> bool:
+    """The token lies in the root's subject (a place or a country that acts), not in a fronted adverbial."""
+    subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    return subj is not None and subj.left_edge.i <= tok.i <= subj.right_edge.i
 
 
 def speaker_voice(sent: Span, lang: English) -> bool:
@@ -261,6 +269,69 @@ def _with_sibling_clauses(text: str, content: Offsets, later: list[Token], lang:
     return start, end
 
 
+def _clause_after_preposition(
+    text: str, verb: Token, frames: frozenset[str], lang: English
+) -> tuple[Offsets, int] | None:
+    """``called for care to be taken ...``: the frame's preposition right after the verb, and a clause
+    with its own subject after it (the parser reads the preposition as the clause's mark, or leaves it
+    without an object). The clause, subject and all, is what was called for. Returns the content and
+    where the cue phrase ends."""
+    doc = verb.doc
+    if verb.i + 2 >= len(doc):
+        return None
+    prep = doc[verb.i + 1]
+    if f"prep:{prep.lower_}" not in frames or any(c.dep_ == "pobj" for c in prep.children):
+        return None
+    for c in verb.children:
+        if (
+            c.dep_ in ("advcl", "ccomp")
+            and c.left_edge.i in (prep.i, prep.i + 1)
+            and c.i > prep.i
+            and any(x.dep_ in SUBJECT_DEPS for x in c.children)
+        ):
+            end = prep.idx + len(prep)
+            return lang.marks.trim(text, end, _subtree_span(c)[1]), end
+    return None
+
+
+def _spelled_out(clause: Token, later: list[Token], lang: English) -> Token:
+    """``conveyed what our countries have long proven: that A``: a wh-clause that points ahead to a
+    that-clause after a colon; the that-clause is the content."""
+    if clause.left_edge.lower_ not in lang.lexicon.wh_words:
+        return clause
+    for c in later:
+        before = c.left_edge.i - 1
+        if (
+            c.dep_ in CLAUSE_DEPS
+            and _has_that(c)
+            and before > 0
+            and c.doc[before].text == lang.marks.introducer
+        ):
+            return c
+    return clause
+
+
+def _with_coordinated_clause(text: str, verb: Token, content: Offsets, lang: English) -> Offsets:
+    """``raised the point that people were being murdered and the situation was becoming complex``: the
+    parser hangs a clause joined by a bare ``and`` on the speech verb, but with a subject of its own, in
+    the reported tense and without a verb of speech, it goes on with the content (spec 1.1: clauses
+    coordinated without a repeated ``that`` stay one quote). A comma before ``and``, or a simple past
+    (``said he would win and the crowd cheered``), is the author going on."""
+    start, end = content
+    for c in verb.rights:
+        if c.dep_ != "conj" or c.pos_ not in ("VERB", "AUX") or c.idx < end:
+            continue
+        cstart, cend = _subtree_span(c)
+        if text[end:cstart].strip() not in COORDINATORS:
+            break
+        if not any(x.dep_ in SUBJECT_DEPS for x in c.children) or verb_frames(c, lang):
+            break
+        if c.tag_ in PAST_TAGS and not any(x.dep_ in ("aux", "auxpass") for x in c.children):
+            break
+        return lang.marks.trim(text, start, cend)
+    return content
+
+
 #: What a noun phrase's coordinated parts are joined by.
 COORDINATORS = frozenset({"and", "or"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
@@ -295,11 +366,34 @@ def _with_tail(text: str, verb: Token, start: int, end: int, after: int, lang: E
         if cstart < end:
             end = max(end, cend)
             continue
-        if gap.strip() == "" or (gap.strip() == "," and child.dep_ == "prep" and not is_according(child)):
+        if gap.strip() == "" or (
+            gap.strip() == ","
+            and ((child.dep_ == "prep" and not is_according(child)) or _speakers_reason(verb, child))
+        ):
             end = cend
         else:
             break
     return lang.marks.trim(text, start, end)
+
+
+#: Conjunctions that give a reason; tenses in which a speaker, not the author, gives it.
+REASON_MARKS = frozenset({"as", "because", "since"})
+PRESENT_TAGS = frozenset({"VBP", "VBZ", "MD"})
+
+
+def _speakers_reason(verb: Token, clause: Token) -> bool:
+    """``reaffirmed our deep concerns about X, as those actions increase tensions``: a reason in the
+    present after a report in the past is the speaker's own, part of what was said (the author tells
+    in the past: ``..., as the crowd cheered``)."""
+    return (
+        clause.dep_ == "advcl"
+        and verb.tag_ in PAST_TAGS
+        and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in clause.children)
+        and (
+            clause.tag_ in PRESENT_TAGS
+            or any(a.tag_ in PRESENT_TAGS for a in clause.children if a.dep_ == "aux")
+        )
+    )
 
 
 def _more_of_the_object(child: Token, gap: str) -> bool:
@@ -378,9 +472,11 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
         for n in order:
             c = children[n]
             if c.dep_ in CLAUSE_DEPS:
+                c = _spelled_out(c, children[n + 1 :], lang)
                 got = _clause_content(text, c, "wh" in frames, lang)
                 if got:
-                    return _with_sibling_clauses(text, got, children[n + 1 :], lang), cue, "clause"
+                    got = _with_sibling_clauses(text, got, children[n + 1 :], lang)
+                    return _with_coordinated_clause(text, verb, got, lang), cue, "clause"
     if "to" in frames:
         for c in children:
             if c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.lefts):
@@ -400,6 +496,9 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
             if got:
                 phrase = (cue[0], c.idx + len(c)) if c.i == verb.i + 1 else cue
                 return got, phrase, "prep"
+    got = _clause_after_preposition(text, verb, frames, lang)
+    if got:
+        return got[0], (cue[0], got[1]), "prep"
     obj = next((c for c in children if c.dep_ == "dobj"), None)
     if obj is None:
         return None
@@ -420,6 +519,10 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
         oprd = next((c for c in children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > obj.i), None)
         if oprd is not None:
             return lang.marks.trim(text, _subtree_span(obj)[0], _subtree_span(oprd)[1]), cue, "oprd"
+    if "clause" in frames and not frames & {"np", "cnp"} and obj.left_edge.i == verb.i + 1:
+        got = _clause_read_as_object(text, obj, lang)
+        if got:
+            return got, cue, "clause"
     if "np" in frames or ("cnp" in frames and lang.lexicon.is_content_noun(obj.lower_, obj.lemma_)):
         clause = next((c for c in obj.children if c.dep_ in NOUN_CLAUSE_DEPS and _has_that(c)), None)
         if clause is not None and obj.i > verb.i:
@@ -427,11 +530,27 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
             # the that-clause is the content.
             got = _clause_content(text, clause, False, lang)
             if got:
-                return got, (cue[0], obj.idx + len(obj)), "clause"
+                return _with_coordinated_clause(text, verb, got, lang), (cue[0], obj.idx + len(obj)), "clause"
         got = _np_content(text, verb, obj, lang)
         if got:
             return got, cue, "np"
     return None
+
+
+#: A past verb the parser hung on the object of a verb that takes no object: the clause's own verb.
+MISREAD_CLAUSE_TAGS = frozenset({"VBD", "VBN"})
+
+
+def _clause_read_as_object(text: str, obj: Token, lang: English) -> Offsets | None:
+    """``Delegates say the bulk of the talks centered on X``: a verb that reports clauses only has
+    no noun-phrase content, so an object whose phrase holds a past verb (read as a modifier) is the
+    clause's subject, misread."""
+    verb = next(
+        (t for t in obj.subtree if t.dep_ == "acl" and t.tag_ in MISREAD_CLAUSE_TAGS and t.i > obj.i), None
+    )
+    if verb is None or any(c.dep_ == "agent" for c in verb.children):
+        return None  # "said the words spoken by him": a participle, not a clause
+    return lang.marks.trim(text, *_subtree_span(obj))
 
 
 def _inverted(text: str, verb: Token, lang: English) -> tuple[Offsets, Offsets, Token] | None:

@@ -25,6 +25,7 @@ NOT_IN_MENTION = frozenset({"relcl", "acl", "advcl", "punct", "cc"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 MAX_HOPS = 6
 POSSESSIVE = ("'s", "’s", "'", "’")
+PERSON_ENTITIES = frozenset({"PERSON"})
 NAME_LINKS = frozenset({"appos", "conj", "compound", "flat"})
 
 
@@ -89,6 +90,17 @@ def quotes_a_text(cue: Token, lang: English) -> bool:
     if pron is not None:
         return pron.gender == "n" and pron.person == 3
     return subj.lemma_.lower() in lang.lexicon.speech_nouns
+
+
+def reports_others(cue: Token, lang: English) -> bool:
+    """A document or an organisation speaks (``the statement said``, ``the ministry said``): its account
+    reports what its people said and agreed."""
+    if quotes_a_text(cue, lang):
+        return True
+    subj = subject_of(cue, lang)
+    return subj is not None and (
+        subj.lemma_.lower() in lang.lexicon.bodies or subj.ent_type_ in lang.tags.affiliation_entities
+    )
 
 
 def subject_of(v: Token, lang: English) -> Token | None:
@@ -202,8 +214,15 @@ def _titled(ent_start: Token, lang: English) -> int:
 
 
 def _name_tokens(m: Token) -> set[int]:
-    """The head and what names it again: appositions, coordinated names, compounds."""
+    """The head and what names it again: appositions, coordinated names, compounds.
+
+    ``The president of Norland, Erik Holm, says``: the parser hangs the apposition on the nearer
+    noun; a person's name apposed to a place or a body in the head's own phrase names the head."""
     out, todo = set(), [m]
+    for prep in m.rights:
+        for obj in prep.children if prep.dep_ == "prep" else ():
+            if obj.ent_type_ not in PERSON_ENTITIES:
+                todo.extend(a for a in obj.children if a.dep_ == "appos" and a.ent_type_ in PERSON_ENTITIES)
     while todo:
         t = todo.pop()
         out.add(t.i)
