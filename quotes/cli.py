@@ -11,6 +11,7 @@ an error record (the others are written all the same), 2 for usage errors
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -78,7 +79,8 @@ def cli() -> None:
     \b
     Exit status: 0 all documents processed; 1 some documents got an error
     record (see their "errors"); 2 usage error (also: no document matched
-    the paths); 130 interrupted (Ctrl-C: rerun with --resume).
+    the paths); 130 interrupted (Ctrl-C), 143 stopped by SIGTERM (after
+    either, rerun with --resume).
     """
 
 
@@ -86,6 +88,33 @@ def _stderr() -> Any:
     from rich.console import Console
 
     return Console(stderr=True, highlight=False)
+
+
+class Terminated(BaseException):
+    """SIGTERM (``timeout``, ``docker stop``, Slurm, systemd) during a batch: stop as Ctrl-C does."""
+
+
+#: The exit status of a run stopped by SIGTERM (128 + 15, as a shell reports it).
+TERMINATED = 143
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """Turn SIGTERM into an exception, so that the workers are stopped and the partial file closed
+    whole before the process ends; the previous handler comes back afterwards."""
+
+    def on_term(signum: int, frame: Any) -> None:
+        raise Terminated
+
+    try:
+        old = signal.signal(signal.SIGTERM, on_term)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
 
 
 @contextmanager
@@ -247,7 +276,7 @@ def extract_command(
         _fail(str(e))
     docs = iter_documents(paths, pattern, max_chars)
     try:
-        with _progress(total, show) as advance:
+        with _progress(total, show) as advance, _terminate_as_interrupt():
             stats = run_batch(
                 docs,
                 sink,
@@ -259,7 +288,7 @@ def extract_command(
             )
     except (QuotesError, PipelineLoadError, ResumeError) as e:
         _fail(str(e))
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Terminated) as e:
         if output is not None:
             kept = f"{output}/quotes.jsonl" if fmt == "brat" else output
             click.echo(
@@ -267,7 +296,7 @@ def extract_command(
                 "run the same command with --resume to finish.",
                 err=True,
             )
-        sys.exit(130)
+        sys.exit(TERMINATED if isinstance(e, Terminated) else 130)
     if not quiet:
         where = f" -> {output}" if output else ""
         click.echo(stats.summary() + where, err=True)

@@ -303,6 +303,112 @@ def test_resume_after_kill(tmp_path) -> None:
     assert len(records(out)) == 40
 
 
+def _processes_running(marker: str) -> list[int]:
+    """PIDs whose command line holds ``marker`` (the forked workers share their parent's)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmdline = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if marker.encode() in cmdline:
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="reads /proc to find the workers")
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
+def test_resume_after_the_main_process_of_a_parallel_run_is_stopped(tmp_path, sig) -> None:
+    """Issue 18: a -j 2 run stopped by SIGTERM (timeout, docker stop) or SIGKILL leaves no worker
+    holding the partial file's lock: --resume runs at once and ends byte-identical to a clean run."""
+    corpus = tmp_path / "corpus"
+    _resume_corpus(corpus, n=60)
+    out = tmp_path / "out.jsonl"
+    partial = tmp_path / "out.jsonl.partial"
+    cmd = [sys.executable, "-m", "quotes.cli", "extract", str(corpus), "-o", str(out), "-q", "-j", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and proc.poll() is None:
+        if partial.exists() and partial.read_bytes().count(b"\n") >= 5:
+            break
+        time.sleep(0.02)
+    assert proc.poll() is None, "the run ended before it could be stopped: " + proc.stderr.read().decode()
+    os.kill(proc.pid, sig)
+    status = proc.wait(timeout=60)
+    proc.stderr.close()
+    assert status == (143 if sig == signal.SIGTERM else -signal.SIGKILL)
+    assert not out.exists()  # never half-written
+    # No orphaned worker stays behind (an idle one notices its parent is gone within a second or so).
+    deadline = time.monotonic() + 30
+    while _processes_running(str(corpus)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _processes_running(str(corpus)) == []
+    for line in partial.read_text(encoding="utf-8").splitlines():  # whole records only
+        from_dict(json.loads(line))
+    res = run("extract", str(corpus), "-o", str(out), "--resume")
+    assert res.exit_code == 0, res.output
+    assert not partial.exists()
+    full = tmp_path / "full.jsonl"
+    assert run("extract", str(corpus), "-o", str(full)).exit_code == 0
+    assert out.read_bytes() == full.read_bytes()
+    assert len(records(out)) == 60
+
+
+def test_a_forked_child_does_not_keep_the_partial_files_lock(tmp_path) -> None:
+    """The lock on OUT.partial is the writing process's alone: a forked child closes its copy, so a
+    second writer gets in as soon as the first one is gone, whatever its children do."""
+    from quotes.files.formats import PartialFile
+
+    target = tmp_path / "out.jsonl"
+    first = PartialFile(target, resume=False)
+    pid = os.fork()
+    if pid == 0:  # the child: sleep while the parent lets go of the file
+        time.sleep(3)
+        os._exit(0)
+    try:
+        first.close()
+        second = PartialFile(target, resume=True)  # ResumeError here if the child held the lock
+        second.close()
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "brat"])
+def test_resume_replaces_the_record_of_a_changed_file(tmp_path, fmt) -> None:
+    """Issue 18: --resume after an input file changed gives one record per document, the new one."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for i in range(3):
+        (corpus / f"d{i}.txt").write_text(f'"Item {i} is ready," said Jane Smith.\n', encoding="utf-8")
+    out = tmp_path / ("out" if fmt == "brat" else f"out.{fmt}")
+    assert run("extract", str(corpus), "-o", str(out), "--format", fmt, "-q").exit_code == 0
+    (corpus / "d1.txt").write_text('"Item 1 moved to May," said Ana Costa.\n', encoding="utf-8")
+    res = run("extract", str(corpus), "-o", str(out), "--format", fmt, "--resume")
+    assert res.exit_code == 0, res.output
+    assert "3 documents" in res.output  # the replaced record is not counted twice
+    fresh = tmp_path / ("fresh" if fmt == "brat" else f"fresh.{fmt}")
+    assert run("extract", str(corpus), "-o", str(fresh), "--format", fmt, "-q").exit_code == 0
+    if fmt == "csv":
+        with open(out, newline="", encoding="utf-8") as f, open(fresh, newline="", encoding="utf-8") as g:
+            got, want = list(csv.reader(f)), list(csv.reader(g))
+        assert got[0] == want[0]
+        assert sorted(got[1:]) == sorted(want[1:])
+        return
+    got_path = out / "quotes.jsonl" if fmt == "brat" else out
+    want_path = fresh / "quotes.jsonl" if fmt == "brat" else fresh
+    got = sorted(records(got_path), key=lambda r: r["document"])
+    assert got == sorted(records(want_path), key=lambda r: r["document"])
+    assert [Path(r["document"]).name for r in got] == ["d0.txt", "d1.txt", "d2.txt"]
+    if fmt == "brat":  # the changed document's files were rewritten in place, not added beside
+        files = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+        assert files == sorted(str(p.relative_to(fresh)) for p in fresh.rglob("*") if p.is_file())
+        for name in files:
+            if name.endswith((".ann", ".txt")):
+                assert (out / name).read_bytes() == (fresh / name).read_bytes()
+
+
 def test_module_entry_point() -> None:
     res = subprocess.run([sys.executable, "-m", "quotes.cli", "--help"], capture_output=True, text=True)
     assert res.returncode == 0 and "extract" in res.stdout

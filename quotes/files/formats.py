@@ -17,16 +17,18 @@ brat output is a directory: a UTF-8 copy of each text beside its ``.ann``,
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import fcntl
 import io
+import json
 import os
 import shutil
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
-from typing import Protocol
+from typing import IO, Protocol
 
 from ..errors import SchemaError
 from ..model import KINDS, DocumentResult, ErrorRecord, Quote, Span, Speaker
@@ -43,6 +45,10 @@ class ResumeError(ValueError):
     """The existing output cannot be resumed from (the message says why)."""
 
 
+#: A record's document: its name and the sha256 of its bytes.
+Key = tuple[str, str]
+
+
 class Sink(Protocol):
     def restore(self) -> Iterator[DocumentResult]:
         """The records already written by an earlier run (``--resume``), in order."""
@@ -50,8 +56,9 @@ class Sink(Protocol):
 
     def write(self, doc: Document, result: DocumentResult) -> None: ...
 
-    def finish(self) -> None:
-        """The run is complete: make the output final."""
+    def finish(self, superseded: frozenset[Key] = frozenset()) -> None:
+        """The run is complete: make the output final, without the earlier records of documents whose
+        file has changed since (``superseded``: (document, sha256) of those records)."""
         ...
 
     def close(self) -> None:
@@ -60,6 +67,22 @@ class Sink(Protocol):
 
 
 # -- the append-only partial file ------------------------------------------------
+
+#: The locked descriptors of partial files open in this process. A forked worker inherits them, and
+#: with them the lock: were the parent killed, an orphaned worker would keep ``--resume`` out.
+_LOCKED: set[int] = set()
+
+
+def _close_locks_in_child() -> None:
+    """Run in every forked child: the parent's locks on partial files stay the parent's."""
+    for fd in list(_LOCKED):
+        with contextlib.suppress(OSError):
+            os.close(fd)  # the lock belongs to the open file, which the parent still holds
+    _LOCKED.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_locks_in_child)
 
 
 class PartialFile:
@@ -78,6 +101,7 @@ class PartialFile:
         except OSError:
             os.close(self.fd)
             raise ResumeError(f"another run is writing {self.partial}") from None
+        _LOCKED.add(self.fd)
         if self.resumed:
             _drop_cut_line(self.partial)
         else:
@@ -95,10 +119,23 @@ class PartialFile:
             os.fsync(self.fd)
             self._synced = time.monotonic()
 
-    def finish(self) -> None:
+    def finish(self, rewrite: Callable[[IO[str], IO[str]], None] | None = None) -> None:
+        """Rename the partial file to its final name; ``rewrite(src, dst)`` first copies it through a
+        filter into a new file, which replaces OUT in one step as well."""
         os.fsync(self.fd)
-        os.close(self.fd)
-        self.fd = -1
+        self._release()
+        if rewrite is not None:
+            fresh = self.partial.with_name(self.partial.name + ".new")
+            with (
+                open(self.partial, encoding="utf-8", newline="") as src,
+                open(fresh, "w", encoding="utf-8", newline="") as dst,
+            ):
+                rewrite(src, dst)
+                dst.flush()
+                os.fsync(dst.fileno())
+            os.replace(fresh, self.path)
+            self.partial.unlink()
+            return
         os.replace(self.partial, self.path)
 
     def close(self) -> None:
@@ -106,8 +143,12 @@ class PartialFile:
             try:
                 os.fsync(self.fd)
             finally:
-                os.close(self.fd)
-                self.fd = -1
+                self._release()
+
+    def _release(self) -> None:
+        _LOCKED.discard(self.fd)
+        os.close(self.fd)
+        self.fd = -1
 
 
 def _drop_cut_line(path: Path) -> None:
@@ -157,9 +198,13 @@ class _TextSink:
         else:
             self.file.append(text.encode("utf-8"))
 
-    def finish(self) -> None:
+    def finish(self, superseded: frozenset[Key] = frozenset()) -> None:
         if self.file is not None:
-            self.file.finish()
+            self.file.finish(self.without(superseded) if superseded else None)
+
+    def without(self, superseded: frozenset[Key]) -> Callable[[IO[str], IO[str]], None]:
+        """A filter that copies the records, leaving out those of ``superseded``."""
+        raise NotImplementedError
 
     def close(self) -> None:
         if self.file is not None:
@@ -176,6 +221,15 @@ class JsonlSink(_TextSink):
 
     def render(self, result: DocumentResult) -> str:
         return dumps(result) + "\n"
+
+    def without(self, superseded: frozenset[Key]) -> Callable[[IO[str], IO[str]], None]:
+        def copy(src: IO[str], dst: IO[str]) -> None:
+            for line in src:
+                record = json.loads(line)
+                if (record.get("document"), record.get("sha256")) not in superseded:
+                    dst.write(line)
+
+        return copy
 
 
 # -- CSV --------------------------------------------------------------------------
@@ -308,6 +362,17 @@ class CsvSink(_TextSink):
     def render(self, result: DocumentResult) -> str:
         return _csv_text(csv_rows(result))
 
+    def without(self, superseded: frozenset[Key]) -> Callable[[IO[str], IO[str]], None]:
+        def copy(src: IO[str], dst: IO[str]) -> None:
+            rows = csv.reader(src)
+            out = csv.writer(dst)
+            header = next(rows)
+            out.writerow(header)
+            doc, sha = header.index("document"), header.index("sha256")
+            out.writerows(row for row in rows if (row[doc], row[sha]) not in superseded)
+
+        return copy
+
 
 # -- brat standoff ------------------------------------------------------------------
 
@@ -428,6 +493,7 @@ class BratSink:
         atomic_write_text(self.out / "visual.conf", VISUAL_CONF)
         self.records = JsonlSink(self.out / self.RECORDS, resume=resume)
         self.used: set[str] = set()
+        self.restored: dict[str, str] = {}  # document name -> its stem in the earlier run
 
     def _place(self, name: str) -> str:
         base = stem = brat_stem(name)
@@ -439,11 +505,13 @@ class BratSink:
 
     def restore(self) -> Iterator[DocumentResult]:
         for result in self.records.restore():
-            self._place(result.document)  # the same names, in the same order, as the earlier run gave
+            # the same names, in the same order, as the earlier run gave
+            self.restored[result.document] = self._place(result.document)
             yield result
 
     def write(self, doc: Document, result: DocumentResult) -> None:
-        stem = self._place(result.document)
+        # A document written again (its file changed since) takes its old files' place.
+        stem = self.restored.pop(result.document, None) or self._place(result.document)
         if doc.text is not None:
             txt = self.out / f"{stem}.txt"
             txt.parent.mkdir(parents=True, exist_ok=True)
@@ -451,8 +519,8 @@ class BratSink:
             atomic_write_text(self.out / f"{stem}.ann", brat_ann(result, doc.text))
         self.records.write(doc, result)
 
-    def finish(self) -> None:
-        self.records.finish()
+    def finish(self, superseded: frozenset[Key] = frozenset()) -> None:
+        self.records.finish(superseded)
 
     def close(self) -> None:
         self.records.close()

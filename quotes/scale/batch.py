@@ -25,6 +25,7 @@ How the work is done:
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import threading
 import time
@@ -49,6 +50,9 @@ HARD_GRACE = 5.0
 CHUNK_DOCS = 4
 #: ... and at most this many characters (a long document is parsed alone).
 CHUNK_CHARS = 40_000
+#: Seconds an idle worker waits for work before it checks that its parent is still alive. Another
+#: worker's copy of the pipe keeps it open, so a killed parent is not seen as the pipe's end.
+PARENT_CHECK = 1.0
 
 Item = tuple[int, Document]  # (position in the input, document)
 
@@ -229,8 +233,12 @@ def _worker_main(conn: Connection, model: str | None, timeout: float | None) -> 
         conn.send(("fatal", str(e)))
         return
     conn.send(("ready", None))
+    parent = os.getppid()
     while True:
         try:
+            while not conn.poll(PARENT_CHECK):
+                if os.getppid() != parent:
+                    return  # the parent was killed (SIGKILL, or SIGTERM before it could stop us)
             task = conn.recv()
         except (EOFError, OSError):
             return
@@ -428,6 +436,13 @@ class BatchStats:
         self.failed += bool(result.errors)
         self.quotes += len(result.quotes)
 
+    def uncount(self, quotes: int, failed: bool) -> None:
+        """An earlier run's record that a new one replaces."""
+        self.documents -= 1
+        self.failed -= failed
+        self.quotes -= quotes
+        self.resumed -= 1
+
     def summary(self) -> str:
         done = self.documents - self.resumed
         rate = done / self.seconds if self.seconds > 0 else 0.0
@@ -466,10 +481,14 @@ def run_batch(
     index = index if index is not None else SpeakerIndex()
     stats = BatchStats()
     kept: Counter[tuple[str, str]] = Counter()
+    # name -> (sha256, quotes, failed) of the earlier run's record: what a replacement takes off the counts
+    earlier: dict[str, tuple[str, int, bool]] = {}
+    superseded: set[tuple[str, str]] = set()
     try:
         for record in sink.restore():
             restore_index(index, record)
             kept[record.document, record.sha256] += 1
+            earlier[record.document] = (record.sha256, len(record.quotes), bool(record.errors))
             stats.count(record)
             stats.resumed += 1
 
@@ -481,6 +500,12 @@ def run_batch(
                     if on_progress is not None:
                         on_progress(None)
                     continue
+                old = earlier.pop(doc.name, None)
+                if old is not None and old[0] != doc.sha256 and kept[doc.name, old[0]] > 0:
+                    # the file changed since the earlier run: its new record replaces the old one
+                    kept[doc.name, old[0]] -= 1
+                    superseded.add((doc.name, old[0]))
+                    stats.uncount(old[1], old[2])
                 yield doc
 
         for doc, result in process_documents(todo(), model=model, n_process=n_process, timeout=timeout):
@@ -489,7 +514,7 @@ def run_batch(
             stats.count(result)
             if on_progress is not None:
                 on_progress(result)
-        sink.finish()
+        sink.finish(frozenset(superseded))
     finally:
         sink.close()
         stats.speakers = sum(1 for s in index.speakers.values() if s.quotes)
