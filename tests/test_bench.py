@@ -107,6 +107,28 @@ def test_gold_against_itself_on_tiny_corpus(nlp):
     assert run.scores.total.quotes.lenient.gold == 7
 
 
+def test_the_benchmark_streams_its_documents(nlp, monkeypatch):
+    """Issue 18: each Doc is parsed, run by every system and dropped (memory of a batch, not of the
+    corpus); progress is reported per document, over all repeats."""
+    import gc
+
+    from spacy.tokens import Doc
+
+    seen: list[tuple[int, int]] = []
+    alive: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        gc.collect()
+        alive.append(sum(1 for o in gc.get_objects() if isinstance(o, Doc)))
+
+    monkeypatch.setattr(bench, "PARSE_BATCH", 2)
+    run_benchmark(TINY, ["gold", "quotes"], nlp=nlp, repeat=6, on_progress=progress)
+    n = len(seen) // 6
+    assert n >= 3 and seen == [(i, 6 * n) for i in range(1, 6 * n + 1)]
+    assert max(alive) <= 2 * 2 + 2  # a batch or two in flight, never the corpus times the repeats
+
+
 @pytest.mark.skipif(not any(MAIN_CORPUS.glob("*.json")), reason="corpus/ has no gold .json files yet")
 def test_gold_against_itself_on_main_corpus(nlp):
     result = run_benchmark(MAIN_CORPUS, ["gold"], nlp=nlp)

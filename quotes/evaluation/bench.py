@@ -25,13 +25,14 @@ whose system raises, counts as predicting nothing and is listed as an error.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import importlib
 import json
 import os
 import platform
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -56,6 +57,8 @@ SystemFn = Callable[["Doc", str], DocumentResult]
 
 #: Where the runner puts a document's gold on the Doc, for systems registered with ``needs_gold`` only.
 GOLD_KEY = "quotes_bench_gold"
+#: Texts parsed per batch: memory holds this many Docs at a time, whatever the corpus size.
+PARSE_BATCH = 32
 
 
 class BenchError(Exception):
@@ -390,8 +393,11 @@ def run_benchmark(
     repeat: int = 1,
     nlp: Language | None = None,
     on_unavailable: Callable[[str, str], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> BenchResult:
-    """Parse the corpus once, run every system over the Docs, validate, score and time them."""
+    """Parse the corpus once, run every system over the Docs, validate, score and time them.
+
+    ``on_progress(done, total)`` is called after each document is parsed and run."""
     if repeat < 1:
         raise BenchError("repeat must be at least 1")
     names = _resolve_systems(systems)
@@ -413,21 +419,23 @@ def run_benchmark(
     import spacy
 
     nlp("Warm up the pipeline before timing it.")
-    texts = [d.text for d in docs] * repeat
-    t0 = time.perf_counter()
-    parsed = list(nlp.pipe(texts))
-    parse_seconds = time.perf_counter() - t0
     n = len(docs)
-    tokens = sum(len(doc) for doc in parsed[:n])
     ws_tokens = [Tokens.of(d.text) for d in docs]
-
-    runs = []
-    for system in ready:
-        own = 0.0
-        raw: list[Any] = [None] * n
-        crashed: dict[int, ErrorRecord] = {}
-        for i, doc in enumerate(parsed):
-            cdoc = docs[i % n]
+    # Streamed: each Doc is parsed, handed to every system and dropped, so memory stays that of a
+    # batch of Docs, not of the corpus (times are kept apart: the parse's, then each system's).
+    own = {system.name: 0.0 for system in ready}
+    raw: dict[str, list[Any]] = {system.name: [None] * n for system in ready}
+    crashed: dict[str, dict[int, ErrorRecord]] = {system.name: {} for system in ready}
+    parse_seconds, tokens = 0.0, 0
+    parsed = iter(nlp.pipe((d.text for _ in range(repeat) for d in docs), batch_size=PARSE_BATCH))
+    for i in range(n * repeat):
+        t0 = time.perf_counter()
+        doc = next(parsed)
+        parse_seconds += time.perf_counter() - t0
+        cdoc = docs[i % n]
+        if i < n:
+            tokens += len(doc)
+        for system in ready:
             if system.needs_gold:
                 doc.user_data[GOLD_KEY] = cdoc.gold
             t = time.perf_counter()
@@ -437,17 +445,22 @@ def run_benchmark(
                 result = None
                 if i < n:
                     detail = f"{system.name}: {type(e).__name__}: {e}"
-                    crashed[i] = error_record(Errors.E201, detail=detail)
-            own += time.perf_counter() - t
+                    crashed[system.name][i] = error_record(Errors.E201, detail=detail)
+            own[system.name] += time.perf_counter() - t
             doc.user_data.pop(GOLD_KEY, None)
             if i < n:
-                raw[i] = result
+                raw[system.name][i] = result
+        if on_progress is not None:
+            on_progress(i + 1, n * repeat)
+
+    runs = []
+    for system in ready:
         predictions, errors, doc_scores = [], [], []
         for i, cdoc in enumerate(docs):
-            if i in crashed:
-                pred, errs = DocumentResult(cdoc.name, sha256_text(cdoc.text)), [crashed[i]]
+            if i in crashed[system.name]:
+                pred, errs = DocumentResult(cdoc.name, sha256_text(cdoc.text)), [crashed[system.name][i]]
             else:
-                pred, errs = _validate(raw[i], cdoc, system.name)
+                pred, errs = _validate(raw[system.name][i], cdoc, system.name)
             if errs and not pred.errors:
                 pred = DocumentResult(pred.document, pred.sha256, pred.speakers, pred.quotes, tuple(errs))
             predictions.append(pred)
@@ -456,7 +469,7 @@ def run_benchmark(
         runs.append(
             SystemRun(
                 name=system.name,
-                own_seconds=own,
+                own_seconds=own[system.name],
                 parse_seconds=parse_seconds,
                 predictions=tuple(predictions),
                 scores=aggregate(doc_scores),
@@ -808,6 +821,32 @@ def _console() -> Console:
     return Console(width=None if probe.is_terminal else 220)
 
 
+@contextlib.contextmanager
+def _bench_progress() -> Iterator[Callable[[int, int], None]]:
+    """Documents parsed and run, on standard error while it is a terminal; gone when the table prints."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    err = Console(stderr=True)
+    if not err.is_terminal:
+        yield lambda done, total: None
+        return
+    with Progress(
+        TextColumn("parsing and running"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("bench", total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance
+
+
 @click.command("bench")
 @click.option(
     "--corpus",
@@ -855,7 +894,10 @@ def bench_command(
         console.print(f"system {escape(name)!r} is not available: {escape(why)}", highlight=False)
 
     try:
-        result = run_benchmark(corpus, systems, model=model, repeat=repeat, on_unavailable=unavailable)
+        with _bench_progress() as advance:
+            result = run_benchmark(
+                corpus, systems, model=model, repeat=repeat, on_unavailable=unavailable, on_progress=advance
+            )
     except PipelineNotFound as e:
         raise click.UsageError(str(e)) from e  # exit 2, as quotes extract gives for the same mistake
     except (BenchError, QuotesError) as e:
