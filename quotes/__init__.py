@@ -24,12 +24,14 @@ __all__ = [
     "extract_many",
     "load_pipeline",
     "SpeakerIndex",
+    "to_dataframe",
 ]
 
 _LAZY = {"extract", "extract_many", "load_pipeline", "SpeakerIndex"}
 
 if TYPE_CHECKING:
     from .api import SpeakerIndex, extract, extract_many, load_pipeline
+    from .files.frames import to_dataframe
 
 
 def __getattr__(name: str) -> Any:
@@ -37,4 +39,8 @@ def __getattr__(name: str) -> Any:
         from . import api
 
         return getattr(api, name)
+    if name == "to_dataframe":
+        from .files.frames import to_dataframe
+
+        return to_dataframe
     raise AttributeError(f"module 'quotes' has no attribute {name!r}")

@@ -367,6 +367,12 @@ def _on_cluster(
 )
 @click.option("--document", "only", metavar="NAME", help="With a JSON Lines FILE: show only this document.")
 @click.option(
+    "--texts",
+    type=click.Path(exists=True, file_okay=False),
+    metavar="DIR",
+    help="With a JSON Lines FILE: where the texts are (each record's document under DIR, or its file name).",
+)
+@click.option(
     "--max-chars",
     type=click.IntRange(min=1),
     default=DEFAULT_MAX_CHARS,
@@ -382,13 +388,21 @@ def _on_cluster(
 )
 @model_option
 def show_command(
-    file: str, output: str | None, only: str | None, max_chars: int, timeout: float, model: str | None
+    file: str,
+    output: str | None,
+    only: str | None,
+    texts: str | None,
+    max_chars: int,
+    timeout: float,
+    model: str | None,
 ) -> None:
     """Show the quotes of FILE, highlighted in its text, by kind, with cues, mentions and speakers.
 
     FILE is a text (extracted now) or JSON Lines output of `quotes extract`
     (*.jsonl, *.ndjson, *.json), whose texts are found through each record's
-    "document": relative to the current directory, else to FILE's directory.
+    "document": relative to the current directory, else to FILE's directory
+    (or under --texts DIR). A text that cannot be found or has changed is
+    said on standard error, and the exit status is 1.
     With -o, an HTML page (open it in any browser; it fetches nothing);
     without, a coloured rendering in the terminal.
     """
@@ -399,7 +413,7 @@ def show_command(
 
     try:
         if file.endswith((".jsonl", ".ndjson", ".json")):
-            shown = load_shown(file, only=only, max_chars=max_chars)
+            shown = load_shown(file, only=only, max_chars=max_chars, texts=texts)
         else:
             doc = read_document(file, max_chars=max_chars)
             [(doc, result)] = list(process_documents([doc], model=model, timeout=timeout or None))
@@ -413,6 +427,10 @@ def show_command(
 
         atomic_write_text(output, html_page(shown, title=os.path.basename(file)))
         click.echo(f"wrote {output}", err=True)
+        for result, _ in shown:  # the page says it too, but a reader of the terminal must see why
+            for err in result.errors:
+                code = f"{err.code}: " if err.code else ""
+                click.echo(f"{result.document}: {code}{err.message}", err=True)
     else:
         print_terminal(shown)
     if any(r.errors for r, _ in shown):

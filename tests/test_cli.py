@@ -196,6 +196,26 @@ def test_show_html_contains_every_quote(tmp_path) -> None:
     assert res.exit_code == 0 and "Li Wei" in res.stdout
 
 
+def test_show_says_why_when_texts_are_missing_and_finds_them_with_texts(tmp_path, monkeypatch) -> None:
+    """Issue 18: a page whose texts were not found says why on standard error (exit 1); --texts DIR
+    says where they are."""
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "a.txt").write_text('"We are ready," said Ann Lee.\n', encoding="utf-8")
+    monkeypatch.chdir(texts)
+    out = tmp_path / "runs" / "q.jsonl"
+    out.parent.mkdir()
+    assert run("extract", "a.txt", "-o", str(out), "-q").exit_code == 0
+    monkeypatch.chdir(tmp_path)  # the texts are neither here nor beside q.jsonl
+    page = tmp_path / "page.html"
+    res = run("show", str(out), "-o", str(page))
+    assert res.exit_code == 1
+    assert "a.txt: the text 'a.txt' was not found" in res.stderr and "--texts" in res.stderr
+    res = run("show", str(out), "-o", str(page), "--texts", str(texts))
+    assert res.exit_code == 0, res.stderr
+    assert "We are ready" in page.read_text(encoding="utf-8")
+
+
 def test_timeout_gives_e106(tmp_path) -> None:
     (tmp_path / "a.txt").write_text('"Quick," said Ann Lee.', encoding="utf-8")
     (tmp_path / "b.txt").write_text('"Slow," said Bo Ek. ' * 8000, encoding="utf-8")  # ~10 s to parse

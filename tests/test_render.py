@@ -111,6 +111,43 @@ def test_terminal_text_keeps_the_text() -> None:
     assert "\r" not in plain
 
 
+def test_terminal_kinds_stay_apart_on_a_16_colour_terminal() -> None:
+    """Issue 18: truecolour backgrounds come out as one grey on 16 colours; there the kinds take
+    ANSI colours of their own."""
+    from io import StringIO
+
+    from rich.color import ColorSystem
+    from rich.console import Console
+    from rich.style import Style
+
+    from quotes.present.render import TERMINAL_STYLES_ANSI, print_terminal
+
+    r = result()
+    styles = {str(sp.style) for sp in terminal_text(r, TEXT, "standard").spans}
+    for q in r.quotes:  # every kind is painted with its ANSI background
+        assert any(TERMINAL_STYLES_ANSI[q.kind] in st for st in styles), q.kind
+    shown = {
+        k: Style.parse(v).bgcolor.downgrade(ColorSystem.STANDARD).number
+        for k, v in TERMINAL_STYLES_ANSI.items()
+    }
+    assert len(set(shown.values())) == len(shown), shown
+    out = StringIO()
+    print_terminal([(r, TEXT)], Console(file=out, color_system="standard", force_terminal=True, width=200))
+    assert "\x1b[" in out.getvalue()
+
+
+def test_piped_terminal_text_marks_where_each_quote_ends() -> None:
+    """Issue 18: without colour, ``⟨q1 ...⟩`` opens a content and ``⟨/q1⟩`` closes it."""
+    r = result()
+    plain = terminal_text(r, TEXT, None).plain
+    for q in r.quotes:
+        opened = plain.index(f"⟨{q.id} ")
+        closed = plain.index(f"⟨/{q.id}⟩")
+        between = re.sub("⟨[^⟩]*⟩", "", plain[opened:closed])
+        assert between.endswith(q.content.text), (q.id, between)
+    assert re.sub("⟨[^⟩]*⟩", "", plain) == TEXT
+
+
 def test_load_shown_finds_texts_and_notices_changes(tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     r = result()

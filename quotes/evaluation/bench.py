@@ -57,8 +57,9 @@ SystemFn = Callable[["Doc", str], DocumentResult]
 
 #: Where the runner puts a document's gold on the Doc, for systems registered with ``needs_gold`` only.
 GOLD_KEY = "quotes_bench_gold"
-#: Texts parsed per batch: memory holds this many Docs at a time, whatever the corpus size.
-PARSE_BATCH = 32
+#: Texts parsed per batch: memory holds this many Docs at a time, whatever the corpus size (as
+#: ``quotes extract`` parses in chunks of four: a batch of long texts costs hundreds of MB).
+PARSE_BATCH = 4
 
 
 class BenchError(Exception):

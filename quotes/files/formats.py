@@ -254,7 +254,8 @@ CSV_COLUMNS = (
     "confidence",
     "errors",
 )
-_JOIN = "; "
+#: How a cell holds several values (a quote's speakers, a document's errors).
+JOIN = "; "
 
 
 def _span_cells(span: Span | None) -> list[str | int]:
@@ -263,7 +264,7 @@ def _span_cells(span: Span | None) -> list[str | int]:
 
 def csv_rows(result: DocumentResult) -> list[list[str | int]]:
     """One row per quote; a document without quotes (or that failed) gets one row with the quote cells blank."""
-    errors = _JOIN.join(f"{e.code}: {e.message}" if e.code else e.message for e in result.errors)
+    errors = JOIN.join(f"{e.code}: {e.message}" if e.code else e.message for e in result.errors)
     head: list[str | int] = [result.document, result.sha256]
     rows = []
     for q in result.quotes:
@@ -271,8 +272,8 @@ def csv_rows(result: DocumentResult) -> list[list[str | int]]:
         rows.append(
             head
             + [q.id, q.kind]
-            + [_JOIN.join(s.name for s in speakers), _JOIN.join(q.speaker)]
-            + [_JOIN.join(s.entity_type or "" for s in speakers)]
+            + [JOIN.join(s.name for s in speakers), JOIN.join(q.speaker)]
+            + [JOIN.join(s.entity_type or "" for s in speakers)]
             + _span_cells(q.content)
             + _span_cells(q.cue)
             + _span_cells(q.mention)
@@ -302,9 +303,9 @@ def _result_from_rows(rows: list[dict[str, str]]) -> DocumentResult:
     for row in rows:
         if not row["quote"]:
             continue
-        ids = [i for i in row["speaker_id"].split(_JOIN) if i]
-        names = row["speaker"].split(_JOIN)
-        types = row["speaker_type"].split(_JOIN)
+        ids = [i for i in row["speaker_id"].split(JOIN) if i]
+        names = row["speaker"].split(JOIN)
+        types = row["speaker_type"].split(JOIN)
         if len(names) != len(ids):
             names = ids
         types += [""] * (len(ids) - len(types))
@@ -322,7 +323,7 @@ def _result_from_rows(rows: list[dict[str, str]]) -> DocumentResult:
                 float(conf) if conf else None,
             )
         )
-    errors = tuple(ErrorRecord(*(e.split(": ", 1) + [""])[:2]) for e in rows[0]["errors"].split(_JOIN) if e)
+    errors = tuple(ErrorRecord(*(e.split(": ", 1) + [""])[:2]) for e in rows[0]["errors"].split(JOIN) if e)
     return DocumentResult(
         rows[0]["document"], rows[0]["sha256"], tuple(speakers.values()), tuple(quotes), errors
     )

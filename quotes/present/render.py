@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from ..files.inputs import DEFAULT_MAX_CHARS, read_document
 from ..model import KINDS, DocumentResult, ErrorRecord, Quote, Span
@@ -35,6 +35,14 @@ TERMINAL_STYLES = {
     "indirect": "on #1f5e31",
     "transcript": "on #70500f",
 }
+#: For terminals of 16 or 256 colours, where the colours above come out as one grey: ANSI's own.
+TERMINAL_STYLES_ANSI = {
+    "direct": "on blue",
+    "mixed": "on magenta",
+    "indirect": "on green",
+    "transcript": "on yellow",
+}
+LABEL_COLOURS_ANSI = {"direct": "blue", "mixed": "magenta", "indirect": "green", "transcript": "yellow"}
 ROLES = ("content", "cue", "mention")
 
 Shown = tuple[DocumentResult, "str | None"]
@@ -94,25 +102,34 @@ def levels(marks: Sequence[Mark]) -> dict[Mark, int]:
 # -- loading -------------------------------------------------------------------------
 
 
-def _find_text(document: str, base: Path) -> Path | None:
-    for cand in (Path(document), base / document):
-        if cand.is_file():
-            return cand
-    return None
+def _places(document: str, bases: Sequence[Path], by_name: bool) -> list[Path]:
+    """Where a record's text may be: its ``document`` under each base; in a directory the user gave,
+    also by its file name alone (records written elsewhere, with other paths). The sha256 check
+    after reading catches a different file of the same name."""
+    out = [base / document for base in bases]
+    if by_name:
+        out += [base / PurePath(document).name for base in bases]
+    return out
 
 
 def load_shown(
-    path: str | os.PathLike[str], *, only: str | None = None, max_chars: int = DEFAULT_MAX_CHARS
+    path: str | os.PathLike[str],
+    *,
+    only: str | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    texts: str | os.PathLike[str] | None = None,
 ) -> list[Shown]:
-    """Records of a JSON Lines file with their texts (found through ``document``, here or beside the file)."""
-    base = Path(path).parent
+    """Records of a JSON Lines file with their texts, found through ``document``: under ``texts``
+    when given, else here, else beside the file."""
+    bases = [Path(texts)] if texts is not None else [Path("."), Path(path).parent]
     out: list[Shown] = []
     for result in _records(Path(path)):
         if only is not None and result.document != only:
             continue
-        where = _find_text(result.document, base)
+        where = next((p for p in _places(result.document, bases, texts is not None) if p.is_file()), None)
         if where is None:
-            note = f"the text {result.document!r} was not found (looked in . and {base})"
+            looked = " and ".join(str(b) for b in bases)
+            note = f"the text {result.document!r} was not found (looked in {looked}; give --texts DIR)"
             out.append((_note(result, note), None))
             continue
         doc = read_document(where, result.document, max_chars)
@@ -331,26 +348,42 @@ def html_page(shown: Sequence[Shown], title: str = "quotes") -> str:
 # -- terminal ------------------------------------------------------------------------
 
 
-def terminal_text(result: DocumentResult, text: str) -> object:
-    """The text as a ``rich.text.Text``: contents on their kind's colour, cues bold underlined, mentions boxed."""
+def terminal_text(result: DocumentResult, text: str, colours: str | None = "truecolor") -> object:
+    """The text as a ``rich.text.Text``: contents on their kind's colour, cues bold underlined, mentions boxed.
+
+    ``colours`` is the terminal's colour system (rich's names): on 16 or 256 colours the kinds take
+    ANSI's colours, which stay apart; without colour (piped output) each content also shows where it
+    ends (``⟨/q1⟩``), since no background does.
+    """
     from rich.text import Text
 
+    truecolor = colours == "truecolor"
+    backgrounds = TERMINAL_STYLES if truecolor else TERMINAL_STYLES_ANSI
+    labels = KIND_COLOURS if truecolor else LABEL_COLOURS_ANSI
     out = Text()
     opened: set[Mark] = set()
+    current: set[Mark] = set()
     for a, b, cover in pieces(text, marks_of(result, text)):
+        if colours is None:
+            for m in sorted(current - set(cover), key=lambda m: -m.start):
+                if m.role == "content":
+                    out.append(f"⟨/{m.quotes[0].id}⟩")
+            current = {m for m in cover if m.role == "content"}
         styles = []
         for m in cover:
             if m.role == "content":
-                styles.append(TERMINAL_STYLES[m.kind] + " bright_white")
+                styles.append(backgrounds[m.kind] + " bright_white")
                 if m not in opened:
                     q = m.quotes[0]
-                    out.append(f"⟨{q.id} {_speaker_names(result, q)}⟩", style=f"bold {KIND_COLOURS[q.kind]}")
+                    out.append(f"⟨{q.id} {_speaker_names(result, q)}⟩", style=f"bold {labels[q.kind]}")
             elif m.role == "cue":
                 styles.append("bold underline")
             else:
-                styles.append("bold black on #e8d44d")
+                styles.append("bold black on #e8d44d" if truecolor else "bold black on yellow")
             opened.add(m)
         out.append(text[a:b].replace("\r\n", "\n").replace("\r", "\n"), style=" ".join(styles))
+    for m in sorted(current, key=lambda m: -m.start):
+        out.append(f"⟨/{m.quotes[0].id}⟩")
     return out
 
 
@@ -360,14 +393,17 @@ def print_terminal(shown: Sequence[Shown], console: object | None = None) -> Non
     from rich.table import Table
 
     con: Console = console if isinstance(console, Console) else Console(highlight=False)
-    legend = "  ".join(f"[{TERMINAL_STYLES[k]} bright_white] {k} [/]" for k in KINDS)
-    con.print(f"{legend}  [bold underline]cue[/]  [bold black on #e8d44d]mention[/]")
+    colours = con.color_system  # None when piped or NO_COLOR
+    backgrounds = TERMINAL_STYLES if colours == "truecolor" else TERMINAL_STYLES_ANSI
+    legend = "  ".join(f"[{backgrounds[k]} bright_white] {k} [/]" for k in KINDS)
+    mention = "bold black on #e8d44d" if colours == "truecolor" else "bold black on yellow"
+    con.print(f"{legend}  [bold underline]cue[/]  [{mention}]mention[/]")
     for result, text in shown:
         con.print(Rule(result.document or "(text)"))
         for err in result.errors:
             con.print(f"[red]{err.code + ': ' if err.code else ''}{err.message}[/]", markup=True)
         if text is not None:
-            con.print(terminal_text(result, text))
+            con.print(terminal_text(result, text, colours))
         table = Table(title="Speakers and their quotes", show_lines=False, expand=False)
         for col in ("speaker", "quote", "kind", "content"):
             table.add_column(col, overflow="fold")
