@@ -90,6 +90,36 @@ def _stderr() -> Any:
     return Console(stderr=True, highlight=False)
 
 
+def _component_config(
+    kinds: str | None, min_confidence: float, scorer: str | None, no_scorer: bool
+) -> dict[str, Any]:
+    """The ``quotes`` component's config for the options given (empty: its defaults)."""
+    from .model import KINDS
+
+    config: dict[str, Any] = {}
+    if kinds is not None:
+        chosen = [k.strip() for k in kinds.split(",") if k.strip()]
+        unknown = [k for k in chosen if k not in KINDS]
+        if unknown or not chosen:
+            raise click.BadParameter(f"choose from {', '.join(KINDS)}, not {kinds!r}", param_hint="--kinds")
+        config["kinds"] = chosen
+    if min_confidence:
+        config["min_confidence"] = min_confidence
+    if scorer and no_scorer:
+        raise click.UsageError("--scorer and --no-scorer exclude each other")
+    if scorer:
+        from .scoring.model import ScorerError, load_scorer
+
+        try:
+            load_scorer(scorer)  # a bad file is a usage error now, not one error per document
+        except ScorerError as e:
+            raise click.BadParameter(str(e), param_hint="--scorer") from None
+        config["scorers"] = {"@misc": "quotes.trained_scorer.v1", "path": os.path.abspath(scorer)}
+    if no_scorer:
+        config["scorers"] = {"@misc": "quotes.no_scorers.v1"}
+    return config
+
+
 class Terminated(BaseException):
     """SIGTERM (``timeout``, ``docker stop``, Slurm, systemd) during a batch: stop as Ctrl-C does."""
 
@@ -208,6 +238,26 @@ def _check_paths(paths: tuple[str, ...]) -> None:
     help="Run on a Dask cluster (tcp://host:8786; needs `pip install quotes[dask]`); "
     "the output is the same as a local run's.",
 )
+@click.option(
+    "--kinds",
+    default=None,
+    metavar="KIND,...",
+    help="Only these kinds of quote (comma-separated: direct, mixed, indirect, transcript).",
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.0,
+    show_default=True,
+    help="Leave out quotes whose confidence (the probability that the quote is right) is lower.",
+)
+@click.option(
+    "--scorer",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="A scorer file from `quotes train` (default: the one shipped with quotes).",
+)
+@click.option("--no-scorer", is_flag=True, help="Keep the rules' own confidences (no trained scorer).")
 @input_options
 def extract_command(
     paths: tuple[str, ...],
@@ -215,6 +265,10 @@ def extract_command(
     fmt: str,
     resume: bool,
     scheduler: str | None,
+    kinds: str | None,
+    min_confidence: float,
+    scorer: str | None,
+    no_scorer: bool,
     pattern: str,
     max_chars: int,
     jobs: int,
@@ -260,6 +314,9 @@ def extract_command(
     elif output is not None and os.path.isdir(output):
         raise click.UsageError(f"{output!r} is a directory; --format {fmt} writes a file")
 
+    config = _component_config(kinds, min_confidence, scorer, no_scorer)
+    if scheduler is not None and config:
+        raise click.UsageError("--kinds, --min-confidence and --scorer are not available with --scheduler")
     console = _stderr()
     show = not quiet and console.is_terminal
     total = count_paths(paths, pattern) if show else None
@@ -285,6 +342,7 @@ def extract_command(
                 n_process=jobs,
                 timeout=timeout or None,
                 on_progress=advance,
+                config=config,
             )
     except (QuotesError, PipelineLoadError, ResumeError) as e:
         _fail(str(e))
@@ -435,6 +493,81 @@ def show_command(
         print_terminal(shown)
     if any(r.errors for r, _ in shown):
         sys.exit(1)
+
+
+@cli.command("train")
+@click.option(
+    "--corpus",
+    "corpora",
+    multiple=True,
+    required=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="A directory of annotated texts (NAME.txt beside NAME.json, quotes/1); repeat for several.",
+)
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The scorer file to write."
+)
+@click.option(
+    "--folds",
+    type=click.IntRange(min=2, max=20),
+    default=5,
+    show_default=True,
+    help="Cross-validation folds.",
+)
+@click.option(
+    "--share",
+    multiple=True,
+    metavar="CORPUS=W",
+    help="The share of the training weight a corpus carries (by directory name; default: its size). "
+    "A small corpus in your own style can weigh as much as a large one in another.",
+)
+@model_option
+def train_command(
+    corpora: tuple[str, ...], output: str, folds: int, share: tuple[str, ...], model: str | None
+) -> None:
+    """Train the scorer that turns each quote's confidence into a probability, on annotated corpora.
+
+    Prints cross-validated figures by document (every figure from a model
+    that never saw the document), then trains on everything and writes the
+    scorer (JSON, weights only). Use it with `quotes extract --scorer FILE`.
+    Needs scikit-learn (pip install "quotes[train]").
+    """
+    from pathlib import Path
+
+    from .errors import QuotesError
+    from .evaluation.bench import BenchError
+    from .extraction.nlp import load_parser
+    from .schema import atomic_write_text
+    from .scoring.train import collect, cross_validate, fit, provenance_of, strongest
+
+    shares: dict[str, float] = {}
+    for item in share:
+        name, _, weight = item.partition("=")
+        try:
+            shares[name] = float(weight)
+        except ValueError:
+            raise click.UsageError(f"--share takes CORPUS=WEIGHT, not {item!r}") from None
+    names = [Path(c).resolve().name for c in corpora]
+    unknown = set(shares) - set(names)
+    if unknown:
+        raise click.UsageError(f"--share names {sorted(unknown)}, which no --corpus is")
+    try:
+        nlp = load_parser(model)
+        examples = collect(list(corpora), nlp)
+        report, _ = cross_validate(examples, folds=folds, share=shares or None)
+        for cv in report:
+            click.echo("\n".join(cv.lines()))
+        scorer = fit(examples.items, folds=folds, share=shares or None)
+    except (QuotesError, BenchError) as e:
+        _fail(str(e))
+    except ImportError as e:
+        _fail(f'{e}; training needs scikit-learn: pip install "quotes[train]"')
+    scorer = provenance_of(scorer, examples, report, folds=folds, share=shares, model=nlp.meta)
+    atomic_write_text(output, scorer.to_json())
+    click.echo(
+        "strongest quote features: " + ", ".join(f"{f} {w:+.2f}" for f, w in strongest(scorer.quote, 8))
+    )
+    click.echo(f"wrote {output}")
 
 
 @cli.command("speakers")

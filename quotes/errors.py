@@ -51,6 +51,8 @@ class Errors(str, Enum):
     E501 = "{where}: malformed rule line: {detail}"
     E502 = "{where}: duplicate entry {entry!r} (first on line {first})"
     E503 = "{where}: unknown frame(s) {frames}; known frames: {known} (and prep:WORD, addr:WORD, prt:WORD)"
+    # Scorer files (quotes train)
+    E601 = "the scorer {source} cannot be used: {why}"
 
     def format(self, **kwargs: object) -> str:  # type: ignore[override]
         return f"[{self.name}] " + self.value.format(**kwargs)

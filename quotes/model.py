@@ -78,6 +78,8 @@ class Quote:
     mention: Span | None = None
     speaker: tuple[str, ...] = ()
     confidence: float | None = None
+    #: The probability that the speakers are right, where a trained scorer gives one (optional).
+    speaker_confidence: float | None = None
     #: Which rule found the quote (``direct-cue``, ``reported-clause``, ...): for debugging and
     #: ``quotes bench --misses``; not part of ``quotes/1``, so neither written nor compared.
     rule: str | None = field(default=None, compare=False)

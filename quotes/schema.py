@@ -52,6 +52,8 @@ def quote_to_dict(q: Quote) -> dict[str, Any]:
     }
     if q.confidence is not None:
         d["confidence"] = round(q.confidence, 4)
+    if q.speaker_confidence is not None:
+        d["speaker_confidence"] = round(q.speaker_confidence, 4)
     return d
 
 
@@ -244,10 +246,12 @@ def from_dict(data: Any, *, text: str | None = None, source: str = "<record>") -
             if sid not in known:
                 raise _fail(Errors.E005, source, qid, speaker=sid)
         conf = rq.get("confidence")
-        if conf is not None and (
-            isinstance(conf, bool) or not (isinstance(conf, (int, float)) and 0.0 <= conf <= 1.0)
-        ):
-            raise _fail(Errors.E007, source, qid, detail="'confidence' must be a number in [0, 1]")
+        speaker_conf = rq.get("speaker_confidence")
+        for field_name, value in (("confidence", conf), ("speaker_confidence", speaker_conf)):
+            if value is not None and (
+                isinstance(value, bool) or not (isinstance(value, (int, float)) and 0.0 <= value <= 1.0)
+            ):
+                raise _fail(Errors.E007, source, qid, detail=f"{field_name!r} must be a number in [0, 1]")
         quotes.append(
             Quote(
                 id=qid,
@@ -257,6 +261,7 @@ def from_dict(data: Any, *, text: str | None = None, source: str = "<record>") -
                 mention=spans["mention"],
                 speaker=tuple(speaker_ids),
                 confidence=None if conf is None else float(conf),
+                speaker_confidence=None if speaker_conf is None else float(speaker_conf),
             )
         )
     return DocumentResult(

@@ -377,3 +377,35 @@ def test_the_table_fits_a_100_column_terminal(nlp):
     table = [line for line in res.output.splitlines() if line.startswith(("│", "┃", "┏", "└"))]
     assert table and all(len(line) <= 100 for line in table)
     assert "…" not in "\n".join(table)
+
+
+def test_confidence_tables_and_plots(tmp_path, nlp):
+    """Issue 17: ECE, precision/recall at thresholds and a reliability table for a system with
+    confidences (quotes); none for one without (textacy); --plot writes two PNGs."""
+    plots = tmp_path / "plots"
+    out = tmp_path / "out.json"
+    res = CliRunner().invoke(
+        bench_command,
+        [
+            "--corpus",
+            str(TINY),
+            "--system",
+            "quotes",
+            "--system",
+            "textacy",
+            "--plot",
+            str(plots),
+            "--json",
+            str(out),
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    assert "ECE" in res.output and "P ≥ 0.9" in res.output and "Reliability" in res.output
+    for name in ("reliability.png", "precision-recall.png"):
+        assert (plots / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    data = json.loads(out.read_text(encoding="utf-8"))
+    conf = data["systems"]["quotes"]["confidence"]
+    assert 0.0 <= conf["ece"] <= 1.0 and [a["threshold"] for a in conf["at_threshold"]] == [0.5, 0.7, 0.9]
+    predicted = data["systems"]["quotes"]["scores"]["quotes"]["lenient"]["pred"]
+    assert predicted > 0 and sum(b["quotes"] for b in conf["reliability"]) == predicted
+    assert data["systems"]["textacy"]["confidence"] is None

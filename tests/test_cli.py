@@ -382,17 +382,22 @@ def test_a_forked_child_does_not_keep_the_partial_files_lock(tmp_path) -> None:
 
     target = tmp_path / "out.jsonl"
     first = PartialFile(target, resume=False)
+    ready_r, ready_w = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: sleep while the parent lets go of the file
+    if pid == 0:  # the child (its at-fork hooks have run): say so, then sleep while the parent lets go
+        os.write(ready_w, b"x")
         time.sleep(3)
         os._exit(0)
     try:
+        assert os.read(ready_r, 1) == b"x"  # the child is past fork, as a worker is when it takes work
         first.close()
         second = PartialFile(target, resume=True)  # ResumeError here if the child held the lock
         second.close()
     finally:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
+        os.close(ready_r)
+        os.close(ready_w)
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "brat"])

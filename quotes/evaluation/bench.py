@@ -44,6 +44,7 @@ from ..errors import Errors, PipelineNotFound, QuotesError, SchemaError, error_r
 from ..model import KINDS, DocumentResult, ErrorRecord, Quote, Span, Speaker
 from ..names import slug as slugify
 from ..schema import from_dict, read_annotation, read_text, sha256_text, to_dict
+from ..scoring.train import THRESHOLDS, AtThreshold, Reliability, at_threshold
 from .evaluate import CorpusScores, DocumentScores, Tokens, aggregate, score_document
 from .identity import IdentityScores, person_key, score_identity
 
@@ -57,6 +58,8 @@ SystemFn = Callable[["Doc", str], DocumentResult]
 
 #: Where the runner puts a document's gold on the Doc, for systems registered with ``needs_gold`` only.
 GOLD_KEY = "quotes_bench_gold"
+#: Where the runner tells the quotes system which scorer file to use (``--scorer``).
+SCORER_KEY = "quotes_bench_scorer"
 #: Texts parsed per batch: memory holds this many Docs at a time, whatever the corpus size (as
 #: ``quotes extract`` parses in chunks of four: a batch of long texts costs hundreds of MB).
 PARSE_BATCH = 4
@@ -226,7 +229,7 @@ def quotes_system(doc: Doc, document: str) -> DocumentResult:
     """This project's extractor, run on the parsed Doc (``quotes.extraction.component.extract_doc``)."""
     from ..extraction.component import extract_doc  # type: ignore[attr-defined]
 
-    return extract_doc(doc, document)
+    return extract_doc(doc, document, scorer=doc.user_data.get(SCORER_KEY))
 
 
 # -- system: gold ----------------------------------------------------------------
@@ -290,6 +293,8 @@ class SystemRun:
     errors: tuple[tuple[str, ErrorRecord], ...]
     #: The cross-document speaker index of the run against the gold people.
     identity: IdentityScores | None = None
+    #: How well its confidences are calibrated (None for a system that gives none).
+    confidence: ConfidenceScores | None = None
 
     @property
     def seconds(self) -> float:
@@ -395,6 +400,7 @@ def run_benchmark(
     nlp: Language | None = None,
     on_unavailable: Callable[[str, str], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    scorer: str | None = None,
 ) -> BenchResult:
     """Parse the corpus once, run every system over the Docs, validate, score and time them.
 
@@ -436,6 +442,8 @@ def run_benchmark(
         cdoc = docs[i % n]
         if i < n:
             tokens += len(doc)
+        if scorer is not None:
+            doc.user_data[SCORER_KEY] = scorer
         for system in ready:
             if system.needs_gold:
                 doc.user_data[GOLD_KEY] = cdoc.gold
@@ -476,6 +484,7 @@ def run_benchmark(
                 scores=aggregate(doc_scores),
                 errors=tuple(errors),
                 identity=_identity(nlp, docs, predictions, doc_scores),
+                confidence=_confidence(docs, predictions, doc_scores),
             )
         )
 
@@ -500,6 +509,179 @@ def run_benchmark(
         date=_dt.datetime.now(_dt.timezone.utc).astimezone().isoformat(timespec="seconds"),
         machine=machine_info(),
     )
+
+
+@dataclass(frozen=True)
+class ConfidenceScores:
+    """Calibration of a system's confidences against the lenient matches of the gold."""
+
+    quote: Reliability
+    speaker: Reliability
+    thresholds: tuple[AtThreshold, ...]
+    #: (threshold, precision, recall) from 0.00 to 1.00 in steps of 0.01, for the curve.
+    curve: tuple[tuple[float, float, float], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ece": self.quote.ece,
+            "speaker_ece": self.speaker.ece,
+            "reliability": [
+                {"low": lo, "high": hi, "quotes": n, "mean_confidence": m, "right": r}
+                for lo, hi, n, m, r in self.quote.bins
+            ],
+            "at_threshold": [
+                {"threshold": a.threshold, "kept": a.kept, "precision": a.precision, "recall": a.recall}
+                for a in self.thresholds
+            ],
+        }
+
+
+def _confidence(
+    docs: Sequence[CorpusDoc], predictions: Sequence[DocumentResult], scores: Sequence[DocumentScores]
+) -> ConfidenceScores | None:
+    """Each predicted quote's confidence against whether it matched (and whether its speaker did)."""
+    probs: list[float] = []
+    right: list[bool] = []
+    speaker_probs: list[float] = []
+    speaker_right: list[bool] = []
+    gold = 0
+    for d, pred, ds in zip(docs, predictions, scores, strict=True):
+        gold += len(d.gold.quotes)
+        matched = {p.pred: p.gold for p in ds.pairs if p.lenient}
+        wrong = {p.pred for p in ds.misattributed}
+        for i, q in enumerate(pred.quotes):
+            if q.confidence is None:
+                return None  # a system without confidences
+            probs.append(q.confidence)
+            right.append(i in matched)
+            if i in matched and d.gold.quotes[matched[i]].speaker:
+                speaker_probs.append(
+                    q.speaker_confidence if q.speaker_confidence is not None else q.confidence
+                )
+                speaker_right.append(i not in wrong)
+    if not probs:
+        return None
+    return ConfidenceScores(
+        quote=Reliability.of(probs, right),
+        speaker=Reliability.of(speaker_probs, speaker_right),
+        thresholds=tuple(at_threshold(probs, right, gold, t) for t in THRESHOLDS),
+        curve=tuple(
+            (t / 100, a.precision, a.recall)
+            for t in range(101)
+            for a in (at_threshold(probs, right, gold, t / 100),)
+        ),
+    )
+
+
+#: Said under the confidence tables: the shipped scorer has seen the shipped development sets.
+IN_SAMPLE_NOTE = (
+    "The default scorer was trained on corpus/, diplo-dev and polnear-train: on those its confidence "
+    "figures are in-sample; `quotes train` prints held-out (cross-validated) ones."
+)
+
+
+def build_confidence_table(result: BenchResult) -> Table | None:
+    """ECE and precision/recall at confidence thresholds, for systems that give confidences."""
+    from rich.table import Table
+
+    runs = [r for r in result.runs if r.confidence is not None]
+    if not runs:
+        return None
+    table = Table(
+        title="Confidence: is it the probability that a quote is right?",
+        caption="ECE: calibration error, 10 bins; P/R ≥ t: lenient, quotes with confidence ≥ t",
+        caption_justify="left",
+    )
+    table.add_column("system", no_wrap=True)
+    for run in runs:
+        table.add_column(run.name, justify="right", no_wrap=True)
+    rows: list[tuple[str, list[str]]] = [
+        ("ECE", [_fmt(r.confidence.quote.ece, "pct") for r in runs if r.confidence]),
+        ("speaker ECE", [_fmt(r.confidence.speaker.ece, "pct") for r in runs if r.confidence]),
+    ]
+    for k, t in enumerate(THRESHOLDS):
+        rows.append(
+            (f"P ≥ {t:g}", [_fmt(r.confidence.thresholds[k].precision, "pct") for r in runs if r.confidence])
+        )
+        rows.append(
+            (f"R ≥ {t:g}", [_fmt(r.confidence.thresholds[k].recall, "pct") for r in runs if r.confidence])
+        )
+    for name, cells in rows:
+        table.add_row(name, *cells)
+    return table
+
+
+def build_reliability_table(result: BenchResult) -> Table | None:
+    """Per confidence bin: how many quotes, their mean confidence, and the share that is right."""
+    from rich.table import Table
+
+    runs = [r for r in result.runs if r.confidence is not None]
+    if not runs:
+        return None
+    table = Table(title="Reliability: quotes, mean confidence, share right, per confidence bin")
+    table.add_column("bin", no_wrap=True)
+    for run in runs:
+        table.add_column(run.name, justify="right", no_wrap=True)
+    bins = sorted({(lo, hi) for r in runs if r.confidence for lo, hi, *_ in r.confidence.quote.bins})
+    for lo, hi in bins:
+        cells = []
+        for r in runs:
+            assert r.confidence is not None
+            got = [b for b in r.confidence.quote.bins if (b[0], b[1]) == (lo, hi)]
+            cells.append(f"{got[0][2]:,}  {got[0][3]:.2f}  {got[0][4]:.2f}" if got else "")
+        table.add_row(f"[{lo:.1f}, {hi:.1f})", *cells)
+    return table
+
+
+def write_plots(result: BenchResult, directory: str | os.PathLike[str]) -> list[Path]:
+    """A reliability diagram and a precision-recall curve over confidence thresholds, as PNG."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError as e:
+        raise BenchError('--plot needs matplotlib: pip install "quotes[plot]"') from e
+    runs = [r for r in result.runs if r.confidence is not None]
+    if not runs:
+        raise BenchError("--plot: no system gave confidences")
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    fig, ax = plt.subplots(figsize=(5, 5))
+    ax.plot([0, 1], [0, 1], linestyle=":", color="grey", label="perfectly calibrated")
+    for r in runs:
+        assert r.confidence is not None
+        bins = r.confidence.quote.bins
+        ax.plot(
+            [b[3] for b in bins],
+            [b[4] for b in bins],
+            marker="o",
+            label=f"{r.name} (ECE {r.confidence.quote.ece:.3f})",
+        )
+    ax.set(xlabel="mean confidence", ylabel="share right (lenient)", xlim=(0, 1), ylim=(0, 1))
+    ax.set_title(f"Reliability: {Path(result.corpus).name}")
+    ax.legend(loc="upper left")
+    path = out / "reliability.png"
+    fig.savefig(path, dpi=120, bbox_inches="tight")
+    plt.close(fig)
+    written.append(path)
+    fig, ax = plt.subplots(figsize=(5, 5))
+    for r in runs:
+        assert r.confidence is not None
+        curve = [(p, rc) for _, p, rc in r.confidence.curve if p > 0]
+        ax.plot([rc for _, rc in curve], [p for p, _ in curve], label=r.name)
+        for a in r.confidence.thresholds:
+            ax.annotate(f"≥{a.threshold:g}", (a.recall, a.precision), fontsize=8)
+            ax.plot([a.recall], [a.precision], marker="o", color="black", markersize=3)
+    ax.set(xlabel="recall", ylabel="precision", xlim=(0, 1), ylim=(0, 1.02))
+    ax.set_title(f"Precision-recall over confidence thresholds: {Path(result.corpus).name}")
+    ax.legend(loc="lower left")
+    path = out / "precision-recall.png"
+    fig.savefig(path, dpi=120, bbox_inches="tight")
+    plt.close(fig)
+    written.append(path)
+    return written
 
 
 def _identity(
@@ -598,6 +780,7 @@ def bench_to_dict(result: BenchResult) -> dict[str, Any]:
             "figures": run.scores.total.figures(),
             "scores": run.scores.total.to_dict(),
             "speaker_index": run.identity.to_dict() if run.identity is not None else None,
+            "confidence": run.confidence.to_dict() if run.confidence is not None else None,
             "documents": [
                 _document_dict(ds, cdoc.gold, pred)
                 for ds, cdoc, pred in zip(
@@ -870,6 +1053,20 @@ def _bench_progress() -> Iterator[Callable[[int, int], None]]:
     help="Write every figure, per document too, with date, machine and versions.",
 )
 @click.option("--misses", is_flag=True, help="List missed, spurious and wrongly attributed quotes.")
+@click.option(
+    "--plot",
+    "plot_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    metavar="DIR",
+    help="Write a reliability diagram and a precision-recall curve (PNG) into DIR (needs quotes[plot]).",
+)
+@click.option(
+    "--scorer",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="The quotes system uses this scorer file (quotes train -o FILE) instead of the shipped one.",
+)
 @click.option("--model", default=None, metavar="NAME", help="spaCy pipeline to parse with.")
 @click.option(
     "--repeat",
@@ -883,6 +1080,8 @@ def bench_command(
     systems: tuple[str, ...],
     json_path: Path | None,
     misses: bool,
+    plot_dir: Path | None,
+    scorer: str | None,
     model: str | None,
     repeat: int,
 ) -> None:
@@ -897,7 +1096,13 @@ def bench_command(
     try:
         with _bench_progress() as advance:
             result = run_benchmark(
-                corpus, systems, model=model, repeat=repeat, on_unavailable=unavailable, on_progress=advance
+                corpus,
+                systems,
+                model=model,
+                repeat=repeat,
+                on_unavailable=unavailable,
+                on_progress=advance,
+                scorer=os.path.abspath(scorer) if scorer else None,
             )
     except PipelineNotFound as e:
         raise click.UsageError(str(e)) from e  # exit 2, as quotes extract gives for the same mistake
@@ -910,15 +1115,25 @@ def bench_command(
         )
     if result.runs:
         console.print(build_table(result))
-        identity = build_identity_table(result)
-        if identity is not None:
-            console.print(identity)
+        for extra in (
+            build_identity_table(result),
+            build_confidence_table(result),
+            build_reliability_table(result),
+        ):
+            if extra is not None:
+                console.print(extra)
     else:
         console.print("no system could run")
     print_errors(result, console)
     if misses:
         print_misses(result, console)
         print_name_disagreements(result, console)
+    if plot_dir is not None and result.runs:
+        try:
+            for path in write_plots(result, plot_dir):
+                console.print(f"wrote {escape(str(path))}", highlight=False)
+        except BenchError as e:
+            raise click.ClickException(str(e)) from e
     if json_path is not None:
         json_path.write_text(
             json.dumps(bench_to_dict(result), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"

@@ -113,6 +113,9 @@ class Candidate:
     turn: int | None = None  # the transcript turn the content lies in
     speaker: tuple[str, ...] = ()
     context_speaker: bool = False  # a bare quote: its speaker comes from the quotes around it
+    resolved_by: str | None = None  # how attribution found the speaker ("name", "pronoun", ...)
+    prior: float | None = None  # the rules' own confidence, once a trained scorer has replaced it
+    speaker_confidence: float | None = None  # a trained scorer's probability that the speaker is right
 
     def with_(self, **changes: object) -> Candidate:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -185,6 +188,7 @@ def finalize(
             mention=_span(text, c.mention),
             speaker=c.speaker,
             confidence=round(c.confidence, 4),
+            speaker_confidence=None if c.speaker_confidence is None else round(c.speaker_confidence, 4),
             rule=c.rule.value,
         )
         for n, c in enumerate(kept, 1)

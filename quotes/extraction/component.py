@@ -14,7 +14,7 @@ and the trip back from ``nlp.pipe(n_process=...)`` workers; ``doc._.quotes``,
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +47,7 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "finders": {"@misc": "quotes.rule_finders.v1"},
     "refiners": {"@misc": "quotes.refiners.v1"},
     "attribution": {"@misc": "quotes.attribution.v1"},
-    "scorers": {"@misc": "quotes.no_scorers.v1"},
+    "scorers": {"@misc": "quotes.trained_scorer.v1", "path": None},
 }
 
 
@@ -334,15 +334,20 @@ class ParagraphSplitter:
         return doc
 
 
-def extract_doc(doc: Doc, document: str = "") -> DocumentResult:
-    """Run the extractor on an already parsed Doc (used by the benchmark), with the default config."""
-    return _default_component(doc.lang_).predict(doc, document)
+def extract_doc(doc: Doc, document: str = "", scorer: str | None = None) -> DocumentResult:
+    """Run the extractor on an already parsed Doc (used by the benchmark), with the default config, or
+    with the scorer in the file ``scorer`` (``quotes train -o FILE``)."""
+    return _default_component(doc.lang_, scorer).predict(doc, document)
 
 
-_DEFAULT: dict[str, QuotesComponent] = {}
+_DEFAULT: dict[tuple[str, str | None], QuotesComponent] = {}
 
 
-def _default_component(lang: str) -> QuotesComponent:
-    if lang not in _DEFAULT:
-        _DEFAULT[lang] = QuotesComponent(None, "quotes", ExtractorConfig.build(lang=lang))
-    return _DEFAULT[lang]
+def _default_component(lang: str, scorer: str | None = None) -> QuotesComponent:
+    key = (lang, scorer)
+    if key not in _DEFAULT:
+        from .pipeline import trained_scorer
+
+        stages = replace(Stages.default(), scorers=tuple(trained_scorer(scorer))) if scorer else None
+        _DEFAULT[key] = QuotesComponent(None, "quotes", ExtractorConfig.build(lang=lang, stages=stages))
+    return _DEFAULT[key]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -49,9 +50,18 @@ def add_paragraph_splitter(nlp: Language) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None, **config: Any) -> Language:
     """The pipeline with the ``quotes`` component added (cached per model and config).
+
+    ``config`` is the component's (``kinds``, ``min_confidence``, ``scorers``, ...); lists and
+    mappings in it are fine: the cache keys on its JSON.
+    """
+    return _load_pipeline(model, json.dumps(config, sort_keys=True))
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(model: str | None, config_json: str) -> Language:
+    """The cached body of :func:`load_pipeline`.
 
     A bug met on one document gives that document an ``E201`` error record
     (:func:`~quotes.extraction.component.record_failure`) instead of an
@@ -60,7 +70,9 @@ def load_pipeline(model: str | None = None, **config: Any) -> Language:
     from .component import record_failure
 
     nlp = load_spacy(model)
-    nlp.add_pipe("quotes", config=dict(config))  # puts its paragraph splitter before the parser too
+    nlp.add_pipe(
+        "quotes", config=json.loads(config_json)
+    )  # puts its paragraph splitter before the parser too
     nlp.get_pipe("quotes").set_error_handler(record_failure)
     return nlp
 

@@ -11,7 +11,10 @@ editing this file):
 2. **refiners** settle what the finders found, for any finder: the kind of a
    parse-found content from its marks, nesting, quotes that cross;
 3. **attribution** finds each quote's mention and resolves speakers;
-4. **scorers** may rescore the attributed quotes (none by default).
+4. **scorers** rescore the attributed quotes: by default the trained scorer
+   shipped with the package (:mod:`quotes.scoring`), which turns each
+   confidence into a calibrated probability; ``quotes.no_scorers.v1`` keeps
+   the rules' own figures.
 
 Only then are candidates turned into quotes (:func:`finalize`).
 """
@@ -63,6 +66,16 @@ def no_scorers() -> list[Step]:
     return []
 
 
+@spacy.registry.misc("quotes.trained_scorer.v1")
+def trained_scorer(path: str | None = None) -> list[Step]:
+    """The scorer in ``path`` (``quotes train -o FILE``), else the one shipped with the package."""
+    from ..scoring.model import default_scorer, load_scorer
+    from ..scoring.step import scoring_step
+
+    scorer = load_scorer(path) if path else default_scorer()
+    return [scoring_step(scorer)] if scorer is not None else []
+
+
 @dataclass(frozen=True)
 class Stages:
     """What the component runs, in order."""
@@ -74,7 +87,9 @@ class Stages:
 
     @classmethod
     def default(cls) -> Stages:
-        return cls(tuple(rule_finders()), tuple(default_refiners()), default_attribution(), ())
+        return cls(
+            tuple(rule_finders()), tuple(default_refiners()), default_attribution(), tuple(trained_scorer())
+        )
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ import signal
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
@@ -184,19 +184,25 @@ def process_documents(
     model: str | None = None,
     n_process: int = 1,
     timeout: float | None = DEFAULT_TIMEOUT,
+    config: Mapping[str, Any] | None = None,
 ) -> Iterator[tuple[Document, DocumentResult]]:
-    """Each document with its (unlinked) result, in input order."""
+    """Each document with its (unlinked) result, in input order; ``config`` is the ``quotes``
+    component's (kinds, min_confidence, scorers)."""
     if n_process <= 1:
-        return _in_process(documents, model=model, timeout=timeout)
-    return _Pool(n_process, model, timeout).run(documents)
+        return _in_process(documents, model=model, timeout=timeout, config=config)
+    return _Pool(n_process, model, timeout, dict(config or {})).run(documents)
 
 
 def _in_process(
-    documents: Iterable[Document], *, model: str | None, timeout: float | None
+    documents: Iterable[Document],
+    *,
+    model: str | None,
+    timeout: float | None,
+    config: Mapping[str, Any] | None,
 ) -> Iterator[tuple[Document, DocumentResult]]:
     from ..extraction.nlp import load_pipeline
 
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model, **(config or {}))
     for part in _chunks(documents):
         if isinstance(part, tuple):
             yield part[1], part[1].failed()
@@ -222,13 +228,13 @@ def extract_documents(
 # -- the worker pool -----------------------------------------------------------
 
 
-def _worker_main(conn: Connection, model: str | None, timeout: float | None) -> None:
+def _worker_main(conn: Connection, model: str | None, timeout: float | None, config: dict[str, Any]) -> None:
     """A worker: load the pipeline once, then parse the chunks it is sent until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:
         from ..extraction.nlp import load_pipeline
 
-        nlp = load_pipeline(model)
+        nlp = load_pipeline(model, **config)
     except BaseException as e:  # noqa: BLE001 - reported to the parent, which stops the run
         conn.send(("fatal", str(e)))
         return
@@ -273,6 +279,7 @@ class _Pool:
     n: int
     model: str | None
     timeout: float | None
+    config: dict[str, Any] = field(default_factory=dict)
     workers: list[_Worker] = field(default_factory=list)
     #: Seconds a worker may take to load the pipeline before it is given up.
     start_limit: float = 600.0
@@ -280,7 +287,7 @@ class _Pool:
     def _start(self) -> _Worker:
         ctx = _context()
         parent, child = ctx.Pipe()
-        p = ctx.Process(target=_worker_main, args=(child, self.model, self.timeout), daemon=True)
+        p = ctx.Process(target=_worker_main, args=(child, self.model, self.timeout, self.config), daemon=True)
         p.start()
         child.close()
         return _Worker(p, parent, deadline=time.monotonic() + self.start_limit)
@@ -308,7 +315,9 @@ class _Pool:
         if _context().get_start_method() == "fork":
             from ..extraction.nlp import load_pipeline
 
-            load_pipeline(self.model)  # loaded once here, shared by every forked worker (copy on write)
+            load_pipeline(
+                self.model, **self.config
+            )  # loaded once here, shared by every forked worker (copy on write)
         self.workers = [self._start() for _ in range(self.n)]
         try:
             yield from self._loop(documents)
@@ -468,6 +477,7 @@ def run_batch(
     n_process: int = 1,
     timeout: float | None = DEFAULT_TIMEOUT,
     on_progress: Any = None,
+    config: Mapping[str, Any] | None = None,
 ) -> BatchStats:
     """Extract ``documents`` into ``sink`` (see :mod:`quotes.files.formats`), linking speakers across them.
 
@@ -508,7 +518,9 @@ def run_batch(
                     stats.uncount(old[1], old[2])
                 yield doc
 
-        for doc, result in process_documents(todo(), model=model, n_process=n_process, timeout=timeout):
+        for doc, result in process_documents(
+            todo(), model=model, n_process=n_process, timeout=timeout, config=config
+        ):
             result = index.link(result)
             sink.write(doc, result)
             stats.count(result)

@@ -739,7 +739,13 @@ def resolve_speakers(ctx: Context, found: list[Candidate]) -> tuple[tuple[Speake
             if bodies:
                 last_body = bodies
         conf = c.confidence * (ATTRIBUTION_CONFIDENCE.get(how, 1.0) if speakers and how else 0.9)
-        resolved.append(c.with_(speaker=tuple(str(e.key) for e in speakers), confidence=conf))
+        resolved.append(
+            c.with_(
+                speaker=tuple(str(e.key) for e in speakers),
+                confidence=conf,
+                resolved_by=how.name.lower() if speakers and how else None,
+            )
+        )
     # Ids and aliases for the entities that speak.
     used = {k for c in resolved for k in c.speaker}
     ids: dict[str, str] = {}
