@@ -61,8 +61,8 @@ GOLD_KEY = "quotes_bench_gold"
 #: Where the runner tells the quotes system which scorer file to use (``--scorer``).
 SCORER_KEY = "quotes_bench_scorer"
 #: Texts parsed per batch: memory holds this many Docs at a time, whatever the corpus size (as
-#: ``quotes extract`` parses in chunks of four: a batch of long texts costs hundreds of MB).
-PARSE_BATCH = 4
+#: ``quotes extract`` parses in small chunks: a batch of long texts costs hundreds of MB).
+PARSE_BATCH = 2
 
 
 class BenchError(Exception):

@@ -264,6 +264,11 @@ class LanguageRules(ABC):
     def quotes_a_text(self, cue: Token) -> bool:
         """MUST: the quotation this cue introduces is a document's text (``..., it reads``, ``the statement said``)."""
 
+    def heading_reports(self, text: str, tok: Token) -> list[Report]:
+        """MAY: reported speech in a headline that the parse misread (a title-case verb taken for a
+        name); none by default."""
+        return []
+
     @abstractmethod
     def reports_others(self, cue: Token) -> bool:
         """MUST: what this cue introduces is a document's or an organisation's account, which reports its

@@ -32,6 +32,9 @@ feature                   what it says
 ``turn``                  the content is inside a transcript turn
 ``context``               the speaker comes from the quotes around it (a bare quote, a continuation)
 ``prior``                 the rule's own confidence, bucketed (what the rules believed)
+``shared_cue``            another candidate has the same cue (``stated that A, that B``)
+``nested``                the content lies inside another candidate's content
+``holds``                 the content holds another candidate's content
 ``doc_words``             the document's length in words, bucketed
 ``doc_turns``             the document has transcript turns
 ``doc_direct``            the share of the document's candidates that are direct, bucketed
@@ -86,11 +89,20 @@ class DocumentFacts:
         text = ctx.text
         self.ctx = ctx
         self.layout = layout_of(text, ctx.lang.marks)
-        self.paragraph_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n" and i + 1 < len(text)]
+        self.paragraph_starts = [0]
+        at = text.find("\n")
+        while 0 <= at < len(text) - 1:
+            self.paragraph_starts.append(at + 1)
+            at = text.find("\n", at + 1)
         self.sentences = [(s.start_char, s.end_char) for s in ctx.doc.sents]
         self.sentence_starts = [s for s, _ in self.sentences]
         self.turns = [t.content for t in ctx.turns]
         self.quote_chars = frozenset(ctx.lang.marks.unambiguous)  # never apostrophes
+        self.cues: dict[tuple[int, int], int] = {}
+        for c in found:
+            if c.cue is not None:
+                self.cues[c.cue] = self.cues.get(c.cue, 0) + 1
+        self.contents = sorted(c.content for c in found)
         direct = sum(c.kind == "direct" for c in found) / len(found) if found else 0.0
         self.genre = (
             f"doc_words={bucket(len(text.split()), DOC_WORD_BUCKETS)}",
@@ -125,10 +137,13 @@ def candidate_features(facts: DocumentFacts, c: Candidate) -> tuple[str, ...]:
         f"resolved_by={resolved}",
         f"rule_resolved={rule}|{resolved}",
         f"words={bucket(len(content_text.split()), WORD_BUCKETS)}",
-        f"marks={min(sum(ch in facts.quote_chars for ch in content_text), 3)}",
+        f"marks={min(sum(content_text.count(ch) for ch in facts.quote_chars), 3)}",
         f"prior={bucket(c.prior if c.prior is not None else c.confidence, PRIOR_BUCKETS)}",
         f"context={int(c.context_speaker)}",
         *facts.genre,
+        f"shared_cue={int(c.cue is not None and facts.cues.get(c.cue, 0) > 1)}",
+        f"nested={int(any(a <= start and end <= b and (a, b) != c.content for a, b in facts.contents))}",
+        f"holds={int(any(start <= a and b <= end and (a, b) != c.content for a, b in facts.contents))}",
         f"genre_rule={rule}|{facts.genre[1]}|{facts.genre[2]}",
     ]
     if c.mention is not None:

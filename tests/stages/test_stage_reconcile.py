@@ -58,12 +58,23 @@ def test_quoted_fragment_of_two_words_makes_it_mixed() -> None:
     assert [(c.kind, cut(text, c.content)) for c in got] == [("mixed", content)]
 
 
-def test_one_word_scare_quote_leaves_it_indirect() -> None:
+def test_one_quoted_word_of_the_speakers_makes_it_mixed() -> None:
+    """Spec 1.1: 'said nothing "surprising" happened' is mixed: the word is the speaker's."""
     text = 'Officials called the plan "dead" in parliament.'
     d = plain(text)
     content = 'the plan "dead" in parliament'
     got = reconcile.reconcile(context(d), [clause(text, content, "called", d)])
-    assert [(c.kind, cut(text, c.content)) for c in got] == [("indirect", content)]
+    assert [(c.kind, cut(text, c.content)) for c in got] == [("mixed", content)]
+
+
+def test_marks_around_a_term_leave_it_indirect() -> None:
+    """A name, a figure or a coined term in marks (the "2+2" meeting, "Brexit") is a scare quote."""
+    for term in ("2+2", "Brexit"):
+        text = f'Officials said the "{term}" talks would resume.'
+        d = plain(text)
+        content = f'the "{term}" talks would resume'
+        got = reconcile.reconcile(context(d), [clause(text, content, "said", d)])
+        assert [(c.kind, cut(text, c.content)) for c in got] == [("indirect", content)], term
 
 
 def test_mixed_content_runs_to_the_closing_mark_of_a_quotation_it_opened() -> None:

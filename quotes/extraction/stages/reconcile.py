@@ -161,8 +161,14 @@ def _quoted_directly(q: QuotedSpan, direct: list[Candidate]) -> bool:
 
 
 def _scare(text: str, q: QuotedSpan) -> bool:
-    """Marks around a single term (``the "2+2" meeting``) do not make a content mixed."""
-    return len(text[q.start : q.end].split()) < MIN_MIXED_WORDS
+    """Marks around a single term (``the "2+2" meeting``, a name, a number) do not make a content
+    mixed; one ordinary word of the speaker's (``said nothing "dramatic" had happened``) does
+    (spec 1.1). An ordinary word is all lower-case letters: names, figures and coined terms are not."""
+    words = text[q.start : q.end].split()
+    if len(words) >= MIN_MIXED_WORDS:
+        return False
+    word = "".join(ch for ch in words[0] if ch.isalnum()) if words else ""
+    return not (word.isalpha() and word.islower())
 
 
 def _outermost(

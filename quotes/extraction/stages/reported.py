@@ -50,7 +50,10 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
         if tok.idx in skipped:
             continue  # speech reported inside a quotation or a post belongs to it, unless a document's
         heading = layout.in_heading(tok.idx)
-        for got in lang.reports(text, tok):
+        got_here = lang.reports(text, tok)
+        if heading and not got_here:
+            got_here = lang.heading_reports(text, tok)
+        for got in got_here:
             if got.content[1] - got.content[0] < MIN_CONTENT_CHARS:
                 continue
             rule = Rule.reported(got.frame)

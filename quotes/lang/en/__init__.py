@@ -40,6 +40,9 @@ class English(LanguageRules):
     def reports(self, text: str, tok: Token) -> list[Report]:
         return reports.reports(text, tok, self)
 
+    def heading_reports(self, text: str, tok: Token) -> list[Report]:
+        return reports.heading_reports(text, tok, self)
+
     def narrates(self, sentence: Span) -> bool:
         return reports.narrates(sentence, self)
 

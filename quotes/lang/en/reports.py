@@ -77,6 +77,64 @@ def reports(text: str, tok: Token, lang: English) -> list[Report]:
     return []
 
 
+#: Third-person endings of a present-tense verb, and what replaces them (``says`` -> ``say``,
+#: ``denies`` -> ``deny``, ``pushes`` -> ``push``), longest first.
+PRESENT_ENDINGS = (("ies", "y"), ("es", ""), ("s", ""))
+#: A headline in title case has at least this share of its words capitalised.
+TITLE_CASE_SHARE = 0.7
+#: What may stand right before a headline's verb: the end of its subject.
+HEADLINE_SUBJECT_POS = frozenset({"NOUN", "PROPN"})
+#: Words this long or longer count for title case.
+TITLE_WORD_CHARS = 4
+
+
+def heading_reports(text: str, tok: Token, lang: English) -> list[Report]:
+    """``Minister Says Rail Strike Will End by Friday``: in a title-case headline the parser often
+    takes the verb for a proper noun, or the line for one name, or leaves the verb without a
+    complement (the finder asks here only when the parse gave nothing). A capitalised present-tense
+    speech verb after the first word, with words after it, reports what follows it (after its
+    frame's preposition or ``to``); the words before it name the speaker."""
+    if tok.i == 0 or not tok.text[:1].isupper():
+        return []
+    frames = next(
+        (
+            f
+            for end, repl in PRESENT_ENDINGS
+            if tok.lower_.endswith(end) and (f := lang.lexicon.frames(tok.lower_[: -len(end)] + repl))
+        ),
+        frozenset(),
+    )
+    if not frames and tok.i > 0 and tok.doc[tok.i - 1].tag_ in lang.tags.plural_noun_tags:
+        frames = lang.lexicon.frames(tok.lower_)  # "Nordic Ministers Call for Talks": a plural subject
+    if not frames:
+        return []
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    line_end = text.find("\n", tok.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    # Title case leaves short function words ("for", "on", "the") in lower case: count the others.
+    words = [w for w in text[line_start:line_end].split() if w[:1].isalpha() and len(w) >= TITLE_WORD_CHARS]
+    if not words or sum(w[:1].isupper() for w in words) < TITLE_CASE_SHARE * len(words):
+        return []
+    doc = tok.doc
+    before = doc[tok.i - 1]
+    if before.idx < line_start or tok.i + 2 >= len(doc) or before.pos_ not in HEADLINE_SUBJECT_POS:
+        return []  # "Spokesperson's Remarks of ...": no subject before the verb
+    nxt = doc[tok.i + 1]
+    cue_end = tok.idx + len(tok)
+    if f"prep:{nxt.lower_}" in frames:
+        frame, start, cue_end = "prep", doc[tok.i + 2].idx, nxt.idx + len(nxt)
+    elif "to" in frames and nxt.lower_ == "to":
+        frame, start = "to", nxt.idx
+    elif "clause" in frames and nxt.pos_ not in lang.tags.linking_pos:
+        frame, start = "clause", nxt.idx  # not "Remarks of the Spokesperson": a noun and its phrase
+    else:
+        return []
+    if start >= line_end:
+        return []
+    content = lang.marks.trim(text, start, line_end)
+    return [Report(content, (tok.idx, cue_end), frame, before, tok)]
+
+
 def _infinitive(t: Token) -> bool:
     return any(a.lower_ == "to" and a.dep_ == "aux" for a in t.lefts)
 
