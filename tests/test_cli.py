@@ -293,19 +293,37 @@ def _resume_corpus(root: Path, n: int = 40) -> None:
         (root / f"doc{i:03d}.txt").write_text(body, encoding="utf-8")
 
 
+def _started(corpus: Path, out: Path, *options: str, limit: float = 120) -> subprocess.Popen:
+    """`quotes extract CORPUS -o OUT` in a process of its own, once five records are in OUT.partial."""
+    partial = out.with_name(out.name + ".partial")
+    cmd = [sys.executable, "-m", "quotes.cli", "extract", str(corpus), "-o", str(out), "-q", *options]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline and proc.poll() is None:
+        if partial.exists() and partial.read_bytes().count(b"\n") >= 5:
+            break
+        time.sleep(0.02)
+    assert proc.poll() is None, "the run ended before it could be stopped: " + proc.stderr.read().decode()
+    return proc
+
+
+def _resumed_as_a_clean_run(tmp_path: Path, corpus: Path, out: Path, documents: int) -> None:
+    """--resume finishes OUT, and OUT is byte for byte what an uninterrupted run writes."""
+    res = run("extract", str(corpus), "-o", str(out), "--resume")
+    assert res.exit_code == 0, res.output
+    assert not out.with_name(out.name + ".partial").exists()
+    full = tmp_path / "full.jsonl"
+    assert run("extract", str(corpus), "-o", str(full)).exit_code == 0
+    assert out.read_bytes() == full.read_bytes()
+    assert len(records(out)) == documents
+
+
 def test_resume_after_kill(tmp_path) -> None:
     corpus = tmp_path / "corpus"
     _resume_corpus(corpus)
     out = tmp_path / "out.jsonl"
     partial = tmp_path / "out.jsonl.partial"
-    cmd = [sys.executable, "-m", "quotes.cli", "extract", str(corpus), "-o", str(out), "-q"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        if partial.exists() and partial.read_bytes().count(b"\n") >= 5:
-            break
-        time.sleep(0.02)
-    assert proc.poll() is None, "the run ended before it could be killed: " + proc.stderr.read().decode()
+    proc = _started(corpus, out)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     proc.stderr.close()
@@ -314,13 +332,7 @@ def test_resume_after_kill(tmp_path) -> None:
     assert 5 <= len(done) < 40
     for line in done:  # whole records only
         from_dict(json.loads(line))
-    res = run("extract", str(corpus), "-o", str(out), "--resume")
-    assert res.exit_code == 0, res.output
-    assert not partial.exists()
-    full = tmp_path / "full.jsonl"
-    assert run("extract", str(corpus), "-o", str(full)).exit_code == 0
-    assert out.read_bytes() == full.read_bytes()
-    assert len(records(out)) == 40
+    _resumed_as_a_clean_run(tmp_path, corpus, out, 40)
 
 
 def _processes_running(marker: str) -> list[int]:
@@ -346,14 +358,7 @@ def test_resume_after_the_main_process_of_a_parallel_run_is_stopped(tmp_path, si
     _resume_corpus(corpus, n=60)
     out = tmp_path / "out.jsonl"
     partial = tmp_path / "out.jsonl.partial"
-    cmd = [sys.executable, "-m", "quotes.cli", "extract", str(corpus), "-o", str(out), "-q", "-j", "2"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline and proc.poll() is None:
-        if partial.exists() and partial.read_bytes().count(b"\n") >= 5:
-            break
-        time.sleep(0.02)
-    assert proc.poll() is None, "the run ended before it could be stopped: " + proc.stderr.read().decode()
+    proc = _started(corpus, out, "-j", "2", limit=180)
     os.kill(proc.pid, sig)
     status = proc.wait(timeout=60)
     proc.stderr.close()
@@ -366,13 +371,7 @@ def test_resume_after_the_main_process_of_a_parallel_run_is_stopped(tmp_path, si
     assert _processes_running(str(corpus)) == []
     for line in partial.read_text(encoding="utf-8").splitlines():  # whole records only
         from_dict(json.loads(line))
-    res = run("extract", str(corpus), "-o", str(out), "--resume")
-    assert res.exit_code == 0, res.output
-    assert not partial.exists()
-    full = tmp_path / "full.jsonl"
-    assert run("extract", str(corpus), "-o", str(full)).exit_code == 0
-    assert out.read_bytes() == full.read_bytes()
-    assert len(records(out)) == 60
+    _resumed_as_a_clean_run(tmp_path, corpus, out, 60)
 
 
 def test_a_forked_child_does_not_keep_the_partial_files_lock(tmp_path) -> None:

@@ -45,7 +45,7 @@ from ..model import KINDS, DocumentResult, ErrorRecord, Quote, Span, Speaker
 from ..names import slug as slugify
 from ..schema import from_dict, read_annotation, read_text, sha256_text, to_dict
 from ..scoring.train import THRESHOLDS, AtThreshold, Reliability, at_threshold
-from .evaluate import CorpusScores, DocumentScores, Tokens, aggregate, score_document
+from .evaluate import CorpusScores, DocumentScores, Tokens, aggregate, outcomes, score_document
 from .identity import IdentityScores, person_key, score_identity
 
 if TYPE_CHECKING:
@@ -547,18 +547,16 @@ def _confidence(
     gold = 0
     for d, pred, ds in zip(docs, predictions, scores, strict=True):
         gold += len(d.gold.quotes)
-        matched = {p.pred: p.gold for p in ds.pairs if p.lenient}
-        wrong = {p.pred for p in ds.misattributed}
-        for i, q in enumerate(pred.quotes):
+        for q, (hit, speaker_hit) in zip(pred.quotes, outcomes(d.gold, ds, len(pred.quotes)), strict=True):
             if q.confidence is None:
                 return None  # a system without confidences
             probs.append(q.confidence)
-            right.append(i in matched)
-            if i in matched and d.gold.quotes[matched[i]].speaker:
+            right.append(hit)
+            if speaker_hit is not None:
                 speaker_probs.append(
                     q.speaker_confidence if q.speaker_confidence is not None else q.confidence
                 )
-                speaker_right.append(i not in wrong)
+                speaker_right.append(speaker_hit)
     if not probs:
         return None
     return ConfidenceScores(
@@ -662,10 +660,7 @@ def write_plots(result: BenchResult, directory: str | os.PathLike[str]) -> list[
     ax.set(xlabel="mean confidence", ylabel="share right (lenient)", xlim=(0, 1), ylim=(0, 1))
     ax.set_title(f"Reliability: {Path(result.corpus).name}")
     ax.legend(loc="upper left")
-    path = out / "reliability.png"
-    fig.savefig(path, dpi=120, bbox_inches="tight")
-    plt.close(fig)
-    written.append(path)
+    written.append(_save(plt, fig, out / "reliability.png"))
     fig, ax = plt.subplots(figsize=(5, 5))
     for r in runs:
         assert r.confidence is not None
@@ -677,11 +672,14 @@ def write_plots(result: BenchResult, directory: str | os.PathLike[str]) -> list[
     ax.set(xlabel="recall", ylabel="precision", xlim=(0, 1), ylim=(0, 1.02))
     ax.set_title(f"Precision-recall over confidence thresholds: {Path(result.corpus).name}")
     ax.legend(loc="lower left")
-    path = out / "precision-recall.png"
+    written.append(_save(plt, fig, out / "precision-recall.png"))
+    return written
+
+
+def _save(plt: Any, fig: Any, path: Path) -> Path:
     fig.savefig(path, dpi=120, bbox_inches="tight")
     plt.close(fig)
-    written.append(path)
-    return written
+    return path
 
 
 def _identity(

@@ -388,6 +388,19 @@ class DocumentScores:
         return {"document": self.document, **self.scores.to_dict()}
 
 
+def outcomes(gold: DocumentResult, scores: DocumentScores, predicted: int) -> list[tuple[bool, bool | None]]:
+    """What the gold says of each of ``predicted`` quotes: whether it is a lenient match, and, for a
+    match whose gold speaker list is not empty, whether its speakers are right (else None). The
+    labels of the trained scorer and the benchmark's calibration figures both read it."""
+    matched = {p.pred: p.gold for p in scores.pairs if p.lenient}
+    wrong = {p.pred for p in scores.misattributed}
+    out: list[tuple[bool, bool | None]] = []
+    for i in range(predicted):
+        g = matched.get(i)
+        out.append((g is not None, None if g is None or not gold.quotes[g].speaker else i not in wrong))
+    return out
+
+
 def _span_detection(tokens: Tokens, gold: list[Span], pred: list[Span]) -> Detection:
     pairs = match_spans(tokens, gold, pred)
     strict = sum(p.strict for p in pairs)

@@ -275,8 +275,8 @@ class LanguageRules(ABC):
         people's speech (``X agreed to Y, the ministry said``), not one person's own words."""
 
     @abstractmethod
-    def third_person(self, subject: Token) -> bool:
-        """MUST: the subject is neither the speaker nor the addressee (not ``I``, ``we``, ``you``)."""
+    def third_person(self, word: Token) -> bool:
+        """MUST: the word is not the speaker's or the addressee's (not ``I``, ``we``, ``you``, ``our``)."""
 
     @abstractmethod
     def subject_of(self, verb: Token) -> Token | None:

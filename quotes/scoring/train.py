@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..evaluation.evaluate import Tokens, score_document
+from ..evaluation.evaluate import Tokens, outcomes, score_document
 from ..model import DocumentResult
 from .model import Calibration, Head, Scorer
 
@@ -70,14 +70,11 @@ def label(
 ) -> Examples:
     """Examples of one document: ``features[i]`` belongs to ``pred.quotes[i]``."""
     scores = score_document(gold, pred, text, Tokens.of(text))
-    matched = {p.pred: p.gold for p in scores.pairs if p.lenient}
-    wrong_speaker = {p.pred for p in scores.misattributed}
     doc = f"{corpus}/{name}"
-    items = []
-    for i, feats in enumerate(features):
-        g = matched.get(i)
-        speaker = None if g is None or not gold.quotes[g].speaker else i not in wrong_speaker
-        items.append(Example(doc, corpus, feats, g is not None, speaker))
+    items = [
+        Example(doc, corpus, feats, right, speaker)
+        for feats, (right, speaker) in zip(features, outcomes(gold, scores, len(features)), strict=True)
+    ]
     return Examples(items, {doc: len(gold.quotes)}, {doc: corpus})
 
 
@@ -356,22 +353,19 @@ class Collector:
     """Runs the rule stages on parsed documents and labels what they keep against the gold."""
 
     def __init__(self, lang: str = "en") -> None:
+        from ..extraction.component import QuotesComponent
         from ..extraction.pipeline import ExtractorConfig, Stages
         from .step import recording_step
 
         self._features: dict[Any, tuple[str, ...]] = {}
         stages = replace(Stages.default(), scorers=(recording_step(self._features),))
-        self.config = ExtractorConfig.build(lang=lang, stages=stages)
+        self.component = QuotesComponent(None, "quotes", ExtractorConfig.build(lang=lang, stages=stages))
 
     def document(self, corpus: str, name: str, doc: Any, gold: DocumentResult) -> Examples:
-        from ..extraction.pipeline import run_stages
-        from ..schema import sha256_text
-
         self._features.clear()
+        pred = self.component.predict(doc, name)  # exactly what extraction gives, recording features
+        features = [self._features[(q.kind, (q.content.start, q.content.end))] for q in pred.quotes]
         text = doc.text
-        speakers, quotes = run_stages(doc, text, self.config)
-        pred = DocumentResult(name, sha256_text(text), speakers, quotes)
-        features = [self._features[(q.kind, (q.content.start, q.content.end))] for q in quotes]
         return label(corpus, name, text, gold, pred, features)
 
 

@@ -114,9 +114,8 @@ def _reported_within(ctx: Context, c: Candidate, q: QuotedSpan) -> bool:
         return False
     if c.cue_token is None or ctx.lang.subject_of(ctx.doc[c.cue_token]) is None:
         return False
-    party = ctx.lang.tags.speech_party_features
     words = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
-    return words is not None and not any(party.intersection(t.morph) for t in words)
+    return words is not None and all(ctx.lang.third_person(t) for t in words)
 
 
 def drop_swallowed(ctx: Context, found: list[Candidate]) -> list[Candidate]:

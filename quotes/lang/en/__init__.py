@@ -55,8 +55,8 @@ class English(LanguageRules):
     def reports_others(self, cue: Token) -> bool:
         return subjects.reports_others(cue, self)
 
-    def third_person(self, subject: Token) -> bool:
-        return not self.tags.speech_party_features.intersection(subject.morph)
+    def third_person(self, word: Token) -> bool:
+        return not self.tags.speech_party_features.intersection(word.morph)
 
     def subject_of(self, verb: Token) -> Token | None:
         return subjects.subject_of(verb, self)
