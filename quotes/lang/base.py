@@ -125,6 +125,13 @@ class Tagset:
     group_entities: frozenset[str]  # a people or party named as a group ("Republicans")
     title_word_pos: frozenset[str]  # words of a multi-word title ("Foreign Minister")
     coordinator_pos: frozenset[str]  # "and" between two names: two people, not one name
+    # What the trained scorer reads of a candidate's grammar (quotes.scoring.features):
+    verb_pos: frozenset[str]  # a content with a verb is a clause, not a noun phrase
+    modal_tags: frozenset[str]  # "would say", "could argue": a report that may be hypothetical
+    negation_deps: frozenset[str]  # "did not say"
+    relative_clause_deps: frozenset[str]  # "..., which was passed in 2010": often the author's gloss
+    adverbial_clause_deps: frozenset[str]  # "..., claiming that ...": a second act or the author's
+    participle_tags: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,41 @@ feature                   what it says
 ``doc_turns``             the document has transcript turns
 ``doc_direct``            the share of the document's candidates that are direct, bucketed
 ``genre_rule``            the rule together with ``doc_direct`` and ``doc_turns``
+``kind_cue``              the kind and the cue together (``said`` before a clause, before marks)
+``kind_words``            the kind and the content's length together
+``kind_mention``          the kind, whether a mention is written, and how the speaker was found
+``cue_tag``               the cue's part-of-speech tag (tense: ``said``, ``says``, ``saying``)
+``cue_dep``               the cue's dependency label (a main verb, or one inside a clause)
+``cue_head``              the tag of the word the cue hangs on (``ROOT`` for a main verb)
+``cue_negated``           the cue is negated (``did not say``)
+``cue_modal``             the modal before the cue (``would say``), ``-`` without one
+``cue_quoted``            the cue itself lies inside quotation marks
+``inner_cues``            other candidates' cues inside the content: 0, 1, 2+
+``mention_entity``        the entity type of the mention's head (``PERSON``, ``ORG``, ``-``)
+``mention_tag``           the mention head's tag (a proper noun, a pronoun, a common noun)
+``first_tag``             the tag of the content's first word
+``last_tag``              the tag of the content's last word
+``first_word``            the content's first word when it is a function word (``to``, ``the``)
+``clause``                the content holds a verb (a clause, not a noun phrase)
+``first_person``          the kind, and whether the content has a first-person word (``I``, ``we``)
+``before``                the character before the content: punctuation, ``q`` (a mark), ``w``
+``after``                 the character after it, the same way
+``end``                   the content's last character, the same way
+``punct``                 the kind and the punctuation inside the content: 0, 1, 2, 3+
+``relative``              the content holds a relative clause set off by punctuation
+``participle``            the content holds an adverbial participle clause (``..., claiming``)
+``dash``                  the content holds a dash; ``paren`` a parenthesis
+``root_tag``              the kind and the tag of the content's head word
+``root_dep``              the content head's dependency label
+``root_on_cue``           the content's head hangs on the cue
 ========================  ==================================================
+
+The grammar features (tags, dependency labels, entity types) take their
+values from the parse, so they mean the same for any language; which labels
+count as a modal, a negation or a relative clause is the language's
+(``tagset.tsv``). Boundaries are where rules and annotators differ most
+(``..., which was passed in 2010`` is the author's gloss or the speaker's
+words), so the content's edges and inner punctuation are features too.
 
 The ``doc_`` features say what kind of text this is: a press-conference
 transcript, a readout (reported speech, few quotation marks), a news story
@@ -49,10 +83,15 @@ them, and a probability must know which it is looking at.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import unicodedata
+from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING
 
-from ..extraction.candidates import Candidate, Context
+from ..extraction.candidates import Candidate, Context, Intervals
 from ..extraction.layout import layout_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 #: Upper bounds of the buckets (a value goes to the first bound it does not exceed).
 WORD_BUCKETS = (1, 3, 7, 15, 31, 63)
@@ -97,12 +136,16 @@ class DocumentFacts:
         self.sentences = [(s.start_char, s.end_char) for s in ctx.doc.sents]
         self.sentence_starts = [s for s, _ in self.sentences]
         self.turns = [t.content for t in ctx.turns]
+        self.marks = frozenset(ctx.lang.marks.chars)
+        self.first_person = frozenset(w for w, p in ctx.lang.lexicon.pronouns.items() if p.person == 1)
         self.quote_chars = frozenset(ctx.lang.marks.unambiguous)  # never apostrophes
         self.cues: dict[tuple[int, int], int] = {}
         for c in found:
             if c.cue is not None:
                 self.cues[c.cue] = self.cues.get(c.cue, 0) + 1
         self.contents = sorted(c.content for c in found)
+        self.cue_spans = sorted(self.cues)
+        self.quoted_spans = Intervals((q.start, q.end) for q in ctx.quoted)
         direct = sum(c.kind == "direct" for c in found) / len(found) if found else 0.0
         self.genre = (
             f"doc_words={bucket(len(text.split()), DOC_WORD_BUCKETS)}",
@@ -112,6 +155,15 @@ class DocumentFacts:
 
     def paragraph_of(self, offset: int) -> int:
         return bisect_right(self.paragraph_starts, offset) - 1
+
+    def cues_inside(self, content: tuple[int, int], own: tuple[int, int] | None) -> int:
+        """How many other candidates' cues lie inside ``content`` (a second report in it)."""
+        start, end = content
+        i, n = bisect_left(self.cue_spans, (start, start)), 0
+        while i < len(self.cue_spans) and self.cue_spans[i][0] < end:
+            n += self.cue_spans[i][1] <= end and self.cue_spans[i] != own
+            i += 1
+        return n
 
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect_right(self.sentence_starts, offset) - 1)
@@ -174,7 +226,79 @@ def candidate_features(facts: DocumentFacts, c: Candidate) -> tuple[str, ...]:
     out.append(f"quoted={int(quoted)}")
     out.append(f"heading={int(facts.layout.in_heading(start))}")
     out.append(f"turn={int(any(a <= start < b for a, b in facts.turns))}")
+    out += _grammar(facts, c, cue)
     return tuple(sorted(out))
+
+
+def _char_class(ch: str, marks: frozenset[str]) -> str:
+    """A punctuation character itself, ``q`` for a quotation mark, ``w`` for anything else."""
+    if not ch:
+        return "none"
+    if ch in marks:
+        return "q"
+    return ch if unicodedata.category(ch).startswith("P") else "w"
+
+
+def _grammar(facts: DocumentFacts, c: Candidate, cue: str) -> list[str]:
+    """Features from the parse of the cue, the mention and the content."""
+    ctx = facts.ctx
+    text, doc, tags = ctx.text, ctx.doc, ctx.lang.tags
+    start, end = c.content
+    kind = c.kind
+    content = text[start:end]
+    words = content.split()
+    mention = "none" if c.mention is None else "named"
+    out = [
+        f"kind_cue={kind}|{cue}",
+        f"kind_words={kind}|{bucket(len(words), WORD_BUCKETS)}",
+        f"kind_mention={kind}|{mention}|{c.resolved_by or '-'}",
+        f"inner_cues={min(facts.cues_inside(c.content, c.cue), 2)}",
+        f"before={_char_class(text[:start].rstrip()[-1:], facts.marks)}",
+        f"after={_char_class(text[end:].lstrip()[:1], facts.marks)}",
+        f"end={_char_class(content.rstrip()[-1:], facts.marks)}",
+        f"punct={kind}|{min(sum(unicodedata.category(ch) == 'Po' and ch not in facts.marks for ch in content), 3)}",
+        f"dash={int(any(unicodedata.category(ch) == 'Pd' for ch in content))}",
+        f"paren={int(any(unicodedata.category(ch) == 'Ps' for ch in content))}",
+    ]
+    if c.cue is not None:
+        inside = facts.quoted_spans.containing(c.cue[0])
+        out.append(f"cue_quoted={int(inside is not None and c.cue[1] <= inside[1])}")
+    if c.cue_token is not None:
+        ct = doc[c.cue_token]
+        modals = sorted(ch.lower_ for ch in ct.children if ch.tag_ in tags.modal_tags)
+        out += [
+            f"cue_tag={ct.tag_}",
+            f"cue_dep={ct.dep_}",
+            f"cue_head={ct.head.tag_ if ct.head.i != ct.i else 'ROOT'}",
+            f"cue_negated={int(any(ch.dep_ in tags.negation_deps for ch in ct.children))}",
+            f"cue_modal={modals[0] if modals else '-'}",
+        ]
+    if c.mention_token is not None:
+        mt = doc[c.mention_token]
+        out += [f"mention_entity={mt.ent_type_ or '-'}", f"mention_tag={mt.tag_}"]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span):
+        first, last, root = span[0], span[-1], span.root
+        out += [
+            f"first_tag={first.tag_}",
+            f"last_tag={last.tag_}",
+            f"clause={int(any(t.pos_ in tags.verb_pos for t in span))}",
+            f"first_person={kind}|{int(any(t.lower_ in facts.first_person for t in span))}",
+            f"root_tag={kind}|{root.tag_}",
+            f"root_dep={root.dep_}",
+            f"root_on_cue={int(c.cue_token is not None and root.head.i == c.cue_token)}",
+            f"relative={int(any(t.dep_ in tags.relative_clause_deps and _set_off(doc, t) for t in span))}",
+            f"participle={int(any(t.dep_ in tags.adverbial_clause_deps and t.tag_ in tags.participle_tags for t in span))}",
+        ]
+        if first.is_stop:
+            out.append(f"first_word={first.lower_}")
+    return out
+
+
+def _set_off(doc: Doc, clause: Token) -> bool:
+    """The clause follows punctuation (a non-restrictive relative: ``X, which ...``)."""
+    i = clause.left_edge.i - 1
+    return i >= 0 and doc[i].is_punct
 
 
 def _words_in(text: str, start: int, end: int) -> bool:

@@ -76,8 +76,8 @@ class Head:
 class Scorer:
     quote: Head
     speaker: Head
-    #: Quotes below this probability are left out by default (the component's ``min_confidence``
-    #: still applies on top): the threshold at which the scorer's training data had the best F1.
+    #: The ``min_confidence`` the scorer suggests (0.5: a quote more likely right than wrong). It is
+    #: recorded, not applied: the component keeps every candidate unless ``min_confidence`` is set.
     threshold: float = 0.0
     #: Where the weights come from: data, commands, cross-validated figures.
     provenance: Mapping[str, Any] = field(default_factory=dict)
