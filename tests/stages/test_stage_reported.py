@@ -197,3 +197,44 @@ def test_speech_inside_a_documents_text_is_read() -> None:
     # "..., it read": the quotation is a document's text; whether "said" there is a quote of its own is the
     # reconcile step's call. ("read" only introduces quotations: it reports no clause of its own.)
     assert _inside_quotation("it", "read", "read") == [2]
+
+
+def test_an_imperative_is_performed_but_a_missed_subject_still_reports() -> None:
+    """A present-tense speech verb without a subject is an imperative, done in the saying (spec 1.1:
+    performatives are not quotes), unless a noun stands right before it: then the parser missed
+    the subject (``Majorities of voters ... say they ...``, the verb hung on ``going``)."""
+    imperative = "Say that you will come."
+    assert (
+        found(
+            imperative,
+            """
+            0  Say   VB   VERB   ROOT   0
+            1  that  IN   SCONJ  mark   4
+            2  you   PRP  PRON   nsubj  4
+            3  will  MD   AUX    aux    4
+            4  come  VB   VERB   ccomp  0
+            5  .     .    PUNCT  punct  0
+            """,
+        )
+        == []
+    )
+    text = "Voters going to the polls Tuesday say they would vote."
+    got = found(
+        text,
+        """
+        0  Voters   NNS  NOUN   nsubj  1  voter
+        1  going    VBG  VERB   ROOT   1  go
+        2  to       IN   ADP    prep   1
+        3  the      DT   DET    det    4
+        4  polls    NNS  NOUN   pobj   2  poll
+        5  Tuesday  NNP  PROPN  npadvmod  1
+        6  say      VBP  VERB   dep    1
+        7  they     PRP  PRON   nsubj  9
+        8  would    MD   AUX    aux    9
+        9  vote     VB   VERB   ccomp  6
+        10 .        .    PUNCT  punct  1
+        """,
+    )
+    assert [(c.kind, cut(text, c.content), cut(text, c.cue)) for c in got] == [
+        ("indirect", "they would vote", "say")
+    ]

@@ -694,6 +694,8 @@ def _not_an_act(verb: Token, lang: English) -> bool:
 
 #: Present-tense forms: a first-person speech act in them is performed by saying it.
 PRESENT_TAGS = frozenset({"VBP", "VB"})
+#: What ends a subject the parser left unattached, right before its verb.
+MISSED_SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON"})
 #: Auxiliaries that keep a first-person act in the present ("would like to thank").
 PRESENT_MODALS = frozenset({"would", "'d", "must", "should", "can"})
 
@@ -710,7 +712,10 @@ def _performative(verb: Token, lang: English) -> bool:
         return False  # "will call on", "have urged", "to thank": not performed now
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
-        return True  # "(Ibu Retno,) thank you for ...": an imperative, said in the saying
+        # "(Ibu Retno,) thank you for ...": an imperative, said in the saying; but a noun right
+        # before the verb ends a subject the parser missed ("Majorities of voters ... say they ...")
+        before = v.doc[v.i - 1] if v.i > 0 else None
+        return before is None or before.pos_ not in MISSED_SUBJECT_POS
     pron = lang.lexicon.pronouns.get(subj.lower_)
     return pron is not None and pron.person == 1 and pron.case == "subj"
 
