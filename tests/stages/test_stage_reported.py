@@ -238,3 +238,44 @@ def test_an_imperative_is_performed_but_a_missed_subject_still_reports() -> None
     assert [(c.kind, cut(text, c.content), cut(text, c.cue)) for c in got] == [
         ("indirect", "they would vote", "say")
     ]
+
+
+def test_called_x_quoted_name_read_as_one_object() -> None:
+    """``calls her “an intelligent woman”``: the parser made one noun phrase of the object and the
+    name given to it; the quoted name inside the object is the sign, and both are the content."""
+    text = "He calls her “an intelligent woman” now."
+    got = found(
+        text,
+        """
+        0  He           PRP  PRON   nsubj  1
+        1  calls        VBZ  VERB   ROOT   1  call
+        2  her          PRP$ PRON   poss   6
+        3  “            ``   PUNCT  punct  6
+        4  an           DT   DET    det    6
+        5  intelligent  JJ   ADJ    amod   6
+        6  woman        NN   NOUN   dobj   1
+        7  ”            ''   PUNCT  punct  6
+        8  now          RB   ADV    advmod 1
+        9  .            .    PUNCT  punct  1
+        """,
+    )
+    assert [(c.kind, cut(text, c.content), cut(text, c.cue)) for c in got] == [
+        ("indirect", "her “an intelligent woman”", "calls")  # the reconcile stage makes it mixed
+    ]
+    plain = "He calls her an intelligent woman now."
+    assert (
+        found(
+            plain,
+            """
+            0  He           PRP  PRON   nsubj  1
+            1  calls        VBZ  VERB   ROOT   1  call
+            2  her          PRP$ PRON   poss   5
+            3  an           DT   DET    det    5
+            4  intelligent  JJ   ADJ    amod   5
+            5  woman        NN   NOUN   dobj   1
+            6  now          RB   ADV    advmod 1
+            7  .            .    PUNCT  punct  1
+            """,
+        )
+        == []
+    )  # without the marks there is no telling a name given from a person called (on the phone)

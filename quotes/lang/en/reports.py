@@ -577,6 +577,10 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
         oprd = next((c for c in children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > obj.i), None)
         if oprd is not None:
             return lang.marks.trim(text, _subtree_span(obj)[0], _subtree_span(oprd)[1]), cue, "oprd"
+        if _quoted_inside(obj, lang):
+            # "calls her “an extremely intelligent woman”": the parser took the object and
+            # the quoted name given to it for one noun phrase.
+            return lang.marks.trim(text, *_subtree_span(obj)), cue, "oprd"
     if "clause" in frames and not frames & {"np", "cnp"} and obj.left_edge.i == verb.i + 1:
         got = _clause_read_as_object(text, obj, lang)
         if got:
@@ -593,6 +597,12 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
         if got:
             return got, cue, "np"
     return None
+
+
+def _quoted_inside(obj: Token, lang: English) -> bool:
+    """A quotation mark opens inside the object's phrase, after its first word."""
+    marks = lang.marks.unambiguous
+    return any(t.i > obj.left_edge.i and any(ch in marks for ch in t.text) for t in obj.subtree)
 
 
 #: A past verb the parser hung on the object of a verb that takes no object: the clause's own verb.
