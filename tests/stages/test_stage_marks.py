@@ -84,3 +84,20 @@ def test_title_case_words_after_a_speech_verb_are_no_work_title() -> None:
     text = 'She said "This Week" on Sunday.'
     (q,) = quoted(text)
     assert not q.work_title
+
+
+def test_a_mark_placed_as_a_closing_one_closes_whatever_its_glyph() -> None:
+    """Typing slips: an opening glyph where a quote closes (``not,“ he said``), or a straight mark
+    closing a curly one. Its place (text before it, a space after) says it closes the open quote
+    of its family, so the rest of the paragraph is not swallowed."""
+    text = "\u201cApparently not,\u201c he said. \u201cA leopard doesn\u2019t change its spots.\u201d"
+    assert contents(text) == ["Apparently not,", "A leopard doesn\u2019t change its spots."]
+    text = '\u201cWe will talk to him," the editor said. "Not today."'
+    assert contents(text) == ["We will talk to him,", "Not today."]
+
+
+def test_a_closing_glyph_between_two_words_closes_the_open_quote() -> None:
+    """``Hispanics!”Former``: no space after the mark, so its place decides nothing; its glyph
+    pairs with the open quote and closes it instead of opening a new one."""
+    text = "\u201cI love Hispanics!\u201dFormer candidate Bush said it was \u201cinsensitive.\u201d"
+    assert contents(text) == ["I love Hispanics!", "insensitive."]

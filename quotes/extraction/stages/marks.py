@@ -159,7 +159,15 @@ def find_quoted_spans(text: str, marks: Marks) -> list[QuotedSpan]:
                 if c in pairs.get(o.mark, {}):
                     closer_of = k
                     break
-        if closer_of is not None and (can_close or c not in pairs):
+            if closer_of is None and can_close and not can_open and families.get(c) != marks.ambiguous_family:
+                # 'not,“ he said': a mark placed as a closing one but typed as an opening one (or
+                # in another style) closes the open quote of its family.
+                closer_of = next(
+                    (k for k in range(len(stack) - 1, -1, -1) if stack[k].family == families.get(c)), None
+                )
+        if closer_of is not None and (can_close or c not in pairs or not can_open):
+            # A mark that neither opens nor closes by its place ('Hispanics!”Former') goes by its
+            # glyph: it closes the open quote it pairs with.
             while len(stack) > closer_of + 1:
                 stack.pop()  # inner marks that never closed were not quotes
             close_top(i + 1, i, closed=True)
