@@ -140,6 +140,11 @@ class Intervals:
             return self.spans[i]
         return None
 
+    def covers(self, start: int, end: int) -> bool:
+        """``[start, end)`` lies within one of the (merged) spans."""
+        span = self.containing(start)
+        return span is not None and end <= span[1]
+
     def spans_between(self, start: int, end: int) -> list[Offsets]:
         i = max(0, bisect_right(self.starts, start) - 1)
         out = []

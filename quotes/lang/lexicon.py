@@ -97,6 +97,11 @@ class Lexicon:
     def subject_pronouns(self) -> frozenset[str]:
         return frozenset(w for w, p in self.pronouns.items() if p.case == "subj")
 
+    @cached_property
+    def first_person_pronouns(self) -> frozenset[str]:
+        """The speaker's own words (``I``, ``we``, ``our``)."""
+        return frozenset(w for w, p in self.pronouns.items() if p.person == 1)
+
 
 #: Frames that take a word: ``prep:on`` (its object states the content), ``addr:on`` (its object is the
 #: addressee of an infinitive that states it: ``called on X to ...``), ``prt:out`` (a particle).

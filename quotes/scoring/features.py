@@ -137,7 +137,6 @@ class DocumentFacts:
         self.sentence_starts = [s for s, _ in self.sentences]
         self.turns = [t.content for t in ctx.turns]
         self.marks = frozenset(ctx.lang.marks.chars)
-        self.first_person = frozenset(w for w, p in ctx.lang.lexicon.pronouns.items() if p.person == 1)
         self.quote_chars = frozenset(ctx.lang.marks.unambiguous)  # never apostrophes
         self.cues: dict[tuple[int, int], int] = {}
         for c in found:
@@ -146,6 +145,7 @@ class DocumentFacts:
         self.contents = sorted(c.content for c in found)
         self.cue_spans = sorted(self.cues)
         self.quoted_spans = Intervals((q.start, q.end) for q in ctx.quoted)
+        self.outer_quotes = Intervals((q.start, q.end) for q in ctx.quoted if q.depth == 0)
         direct = sum(c.kind == "direct" for c in found) / len(found) if found else 0.0
         self.genre = (
             f"doc_words={bucket(len(text.split()), DOC_WORD_BUCKETS)}",
@@ -175,6 +175,7 @@ def candidate_features(facts: DocumentFacts, c: Candidate) -> tuple[str, ...]:
     text, doc = ctx.text, ctx.doc
     start, end = c.content
     content_text = text[start:end]
+    size = bucket(len(content_text.split()), WORD_BUCKETS)
     cue = doc[c.cue_token].lemma_.lower() if c.cue_token is not None else "-"
     rule = c.rule.value
     resolved = c.resolved_by or "-"
@@ -188,7 +189,7 @@ def candidate_features(facts: DocumentFacts, c: Candidate) -> tuple[str, ...]:
         f"speakers={min(len(c.speaker), 2)}",
         f"resolved_by={resolved}",
         f"rule_resolved={rule}|{resolved}",
-        f"words={bucket(len(content_text.split()), WORD_BUCKETS)}",
+        f"words={size}",
         f"marks={min(sum(content_text.count(ch) for ch in facts.quote_chars), 3)}",
         f"prior={bucket(c.prior if c.prior is not None else c.confidence, PRIOR_BUCKETS)}",
         f"context={int(c.context_speaker)}",
@@ -222,11 +223,10 @@ def candidate_features(facts: DocumentFacts, c: Candidate) -> tuple[str, ...]:
     in_paragraph = first - facts.sentence_of(facts.paragraph_starts[paragraph])
     out.append(f"sentence={min(in_paragraph, 2)}")
     out.append(f"paragraph={bucket(paragraph, (0, 1, 4))}")
-    quoted = any(q.start <= start and end <= q.end for q in ctx.quoted if q.depth == 0)
-    out.append(f"quoted={int(quoted)}")
+    out.append(f"quoted={int(facts.outer_quotes.covers(start, end))}")
     out.append(f"heading={int(facts.layout.in_heading(start))}")
     out.append(f"turn={int(any(a <= start < b for a, b in facts.turns))}")
-    out += _grammar(facts, c, cue)
+    out += _grammar(facts, c, cue, size)
     return tuple(sorted(out))
 
 
@@ -239,30 +239,38 @@ def _char_class(ch: str, marks: frozenset[str]) -> str:
     return ch if unicodedata.category(ch).startswith("P") else "w"
 
 
-def _grammar(facts: DocumentFacts, c: Candidate, cue: str) -> list[str]:
+def _next_char(text: str, i: int, step: int) -> str:
+    """The first character that is not whitespace from ``i`` on, going by ``step``; ``""`` at an edge.
+
+    Walks from the content instead of stripping the text before or after it, which would copy the
+    rest of the document for every candidate."""
+    while 0 <= i < len(text) and text[i].isspace():
+        i += step
+    return text[i] if 0 <= i < len(text) else ""
+
+
+def _grammar(facts: DocumentFacts, c: Candidate, cue: str, size: str) -> list[str]:
     """Features from the parse of the cue, the mention and the content."""
     ctx = facts.ctx
     text, doc, tags = ctx.text, ctx.doc, ctx.lang.tags
     start, end = c.content
     kind = c.kind
     content = text[start:end]
-    words = content.split()
     mention = "none" if c.mention is None else "named"
     out = [
         f"kind_cue={kind}|{cue}",
-        f"kind_words={kind}|{bucket(len(words), WORD_BUCKETS)}",
+        f"kind_words={kind}|{size}",
         f"kind_mention={kind}|{mention}|{c.resolved_by or '-'}",
         f"inner_cues={min(facts.cues_inside(c.content, c.cue), 2)}",
-        f"before={_char_class(text[:start].rstrip()[-1:], facts.marks)}",
-        f"after={_char_class(text[end:].lstrip()[:1], facts.marks)}",
+        f"before={_char_class(_next_char(text, start - 1, -1), facts.marks)}",
+        f"after={_char_class(_next_char(text, end, 1), facts.marks)}",
         f"end={_char_class(content.rstrip()[-1:], facts.marks)}",
         f"punct={kind}|{min(sum(unicodedata.category(ch) == 'Po' and ch not in facts.marks for ch in content), 3)}",
         f"dash={int(any(unicodedata.category(ch) == 'Pd' for ch in content))}",
         f"paren={int(any(unicodedata.category(ch) == 'Ps' for ch in content))}",
     ]
     if c.cue is not None:
-        inside = facts.quoted_spans.containing(c.cue[0])
-        out.append(f"cue_quoted={int(inside is not None and c.cue[1] <= inside[1])}")
+        out.append(f"cue_quoted={int(facts.quoted_spans.covers(*c.cue))}")
     if c.cue_token is not None:
         ct = doc[c.cue_token]
         modals = sorted(ch.lower_ for ch in ct.children if ch.tag_ in tags.modal_tags)
@@ -283,7 +291,7 @@ def _grammar(facts: DocumentFacts, c: Candidate, cue: str) -> list[str]:
             f"first_tag={first.tag_}",
             f"last_tag={last.tag_}",
             f"clause={int(any(t.pos_ in tags.verb_pos for t in span))}",
-            f"first_person={kind}|{int(any(t.lower_ in facts.first_person for t in span))}",
+            f"first_person={kind}|{int(any(t.lower_ in ctx.lang.lexicon.first_person_pronouns for t in span))}",
             f"root_tag={kind}|{root.tag_}",
             f"root_dep={root.dep_}",
             f"root_on_cue={int(c.cue_token is not None and root.head.i == c.cue_token)}",

@@ -73,6 +73,7 @@ def test_grammar_of_a_negated_report_with_a_relative_clause() -> None:
         "first_person=indirect|0",
         "kind_cue=indirect|say",
         "inner_cues=0",
+        "quoted=0",
     } <= got
     assert not any(f.startswith("first_word=") for f in got)  # "taxes" is no function word
 
@@ -100,6 +101,8 @@ def test_grammar_of_a_quoted_first_person_sentence() -> None:
         "root_on_cue=1",
         "mention_entity=-",
         "mention_tag=PRP",
+        "quoted=1",  # inside the marks
+        "cue_quoted=0",
     } <= got
 
 

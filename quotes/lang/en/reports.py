@@ -195,8 +195,8 @@ def speaker_voice(sent: Span, lang: English) -> bool:
         for c in root.children
     ):
         return True  # "is willing to host", "is ready to help"
-    pronouns = lang.lexicon.pronouns
-    return any((p := pronouns.get(t.lower_)) is not None and p.person == 1 for t in sent)
+    first_person = lang.lexicon.first_person_pronouns
+    return any(t.lower_ in first_person for t in sent)
 
 
 def _has_that(t: Token) -> bool:
