@@ -71,6 +71,7 @@ class Lexicon:
     nicknames: dict[str, str]  # folded short given name -> folded formal one ("joe" -> "joseph")
     text_verbs: frozenset[str]  # "it reads", "it was reported": the quotation is a document's text
     means_words: frozenset[str]  # "by saying": a second act that is how the first was done
+    setting_preps: frozenset[str]  # "at a rally", "through a spokeswoman": not part of what was said
     title_links: frozenset[str]  # "Secretary of State": words that carry a title on
     definite_articles: frozenset[str]  # "the minister": may name the person last quoted
     indefinite_articles: frozenset[str]  # "a spokesperson": someone new, never a person already named
@@ -217,6 +218,7 @@ def load_lexicon(
         wh_words=lower("wh_words.txt"),
         pro_forms=lower("pro_forms.txt"),
         means_words=lower("means_words.txt"),
+        setting_preps=lower("setting_preps.txt"),
         text_verbs=lower("text_verbs.txt"),
         nicknames=nicknames,
         title_links=lower("title_links.txt"),

@@ -279,3 +279,70 @@ def test_called_x_quoted_name_read_as_one_object() -> None:
         )
         == []
     )  # without the marks there is no telling a name given from a person called (on the phone)
+
+
+def test_a_phrase_of_the_setting_ends_a_noun_phrase_content() -> None:
+    # "to the union" joins the content, as "conveyed thanks to X" does; "at a rally" says where it was said.
+    text = "She expressed support to the union at a rally."
+    got = found(
+        text,
+        """
+        0  She        PRP  PRON   nsubj  1
+        1  expressed  VBD  VERB   ROOT   1  express
+        2  support    NN   NOUN   dobj   1
+        3  to         IN   ADP    prep   1
+        4  the        DT   DET    det    5
+        5  union      NN   NOUN   pobj   3
+        6  at         IN   ADP    prep   1
+        7  a          DT   DET    det    8
+        8  rally      NN   NOUN   pobj   6
+        9  .          .    PUNCT  punct  1
+        """,
+    )
+    assert [(cut(text, c.content), cut(text, c.cue)) for c in got] == [("support to the union", "expressed")]
+
+
+def test_quoted_words_on_both_sides_of_a_comma_and_keep_one_content() -> None:
+    # The parser hangs the second clause on "said"; its own quotation says it is still the speaker's.
+    text = 'Reid said Sanders was "a part of it," and Democrats would "depend on him" now.'
+    table = """
+        0   Reid       NNP  PROPN  nsubj  1
+        1   said       VBD  VERB   ROOT   1  say
+        2   Sanders    NNP  PROPN  nsubj  3
+        3   was        VBD  AUX    ccomp  1  be
+        4   "          ``   PUNCT  punct  3
+        5   a          DT   DET    det    6
+        6   part       NN   NOUN   attr   3
+        7   of         IN   ADP    prep   6
+        8   it         PRP  PRON   pobj   7
+        9   ,          ,    PUNCT  punct  1
+        10  "          ''   PUNCT  punct  1
+        11  and        CC   CCONJ  cc     1
+        12  Democrats  NNPS PROPN  nsubj  15
+        13  would      MD   AUX    aux    15
+        14  "          ``   PUNCT  punct  15
+        15  depend     VB   VERB   conj   1
+        16  on         IN   ADP    prep   15
+        17  him        PRP  PRON   pobj   16
+        18  "          ''   PUNCT  punct  15
+        19  now        RB   ADV    advmod 15
+        20  .          .    PUNCT  punct  15
+        """
+    (got,) = found(text, table)
+    assert cut(text, got.content) == 'Sanders was "a part of it," and Democrats would "depend on him" now'
+    plain = 'Reid said Sanders was "a part of it," and Democrats would depend on him now.'
+    rows = [r for r in table.splitlines() if not r.strip().startswith(("14 ", "18 "))]
+    renumbered = "\n".join(_shift(r) for r in rows)
+    (got,) = found(plain, renumbered)
+    assert (
+        cut(plain, got.content) == 'Sanders was "a part of it'
+    )  # the author going on (reconcile adds the mark)
+
+
+def _shift(row: str) -> str:
+    """Row indices and heads after tokens 14 and 18 of the table above are dropped."""
+    cells = row.split()
+    if len(cells) < 6:
+        return row
+    moved = [int(c) - (int(c) > 14) - (int(c) > 18) for c in (cells[0], cells[5])]
+    return " ".join([str(moved[0]), *cells[1:5], str(moved[1]), *cells[6:]])

@@ -66,6 +66,19 @@ def test_a_name_label_needs_an_entity_a_title_or_a_repeat() -> None:
     assert t.name == "Hiroko Tanaka"
 
 
+def test_a_label_naming_a_person_the_document_names() -> None:
+    # A headline's one-word label is seldom an entity itself; the story's "Hiroko Tanaka" makes it a speaker.
+    text = "Tanaka: We will cut taxes next year.\nFinance Minister Hiroko Tanaka spoke in Osaka on Monday."
+    assert turns(text) == ()
+    (t,) = turns(text, {"Hiroko Tanaka": "PERSON"})
+    assert (t.name, cut(text, t.content)) == ("Tanaka", "We will cut taxes next year.")
+
+
+def test_a_tally_is_not_a_turn() -> None:
+    text = "Tanaka: 2,316.\nSato: 1,547.\nTanaka: We won the count."
+    assert [cut(text, t.content) for t in turns(text)] == ["We won the count."]
+
+
 def test_signed_post() -> None:
     text = (
         "\u201cThe vote was a disgrace and we will not forget it.\u201d \u2014 Jane Doe (@jdoe) March 3, 2024"

@@ -45,7 +45,32 @@ def _entity_label(entities: Intervals, start: int, end: int) -> bool:
     return covered * 2 >= end - start
 
 
-def _accept(label: str, repeats: int, entities: Intervals, start: int, end: int, lang: LanguageRules) -> bool:
+def _person_names(doc: Doc, lang: LanguageRules) -> frozenset[str]:
+    """The full names and surnames of the people the document's entities name, case-folded."""
+    names: set[str] = set()
+    for e in doc.ents:
+        if e.label_ in lang.tags.person_entities:
+            words = e.text.split()
+            names.update((e.text.casefold(), words[-1].casefold()))
+    return frozenset(names)
+
+
+def _names_a_person(label: str, people: frozenset[str], lang: LanguageRules) -> bool:
+    """``Reid: ...`` over a story about Harry Reid: the label, titles aside, is a name the document
+    gives a person elsewhere (a headline's one word is seldom tagged as an entity itself)."""
+    words = [w for w in label.split() if not lang.lexicon.is_title(w.strip(lang.marks.label_separator))]
+    return bool(words) and " ".join(words).casefold() in people
+
+
+def _accept(
+    label: str,
+    repeats: int,
+    entities: Intervals,
+    start: int,
+    end: int,
+    lang: LanguageRules,
+    people: frozenset[str] = frozenset(),
+) -> bool:
     lex = lang.lexicon
     folded = label.casefold()
     if folded in lex.not_labels or label.split()[0].casefold() in lex.not_labels:
@@ -58,7 +83,7 @@ def _accept(label: str, repeats: int, entities: Intervals, start: int, end: int,
         return True
     if lang.patterns.acronym.fullmatch(label):
         return True  # an outlet or agency (``NHK:``, ``AP:``) as the source of what follows
-    return _entity_label(entities, start, end)
+    return _entity_label(entities, start, end) or _names_a_person(label, people, lang)
 
 
 def _signed_post(
@@ -158,11 +183,12 @@ def find_turns(doc: Doc, text: str, lang: LanguageRules) -> list[Turn]:
         if labelled
         else Intervals(())
     )
+    people = _person_names(doc, lang) if labelled else frozenset()
     accepted: dict[int, _Label] = {}
     for p, lab in labelled.items():
         name = text[lab.span[0] : lab.span[1]]
         repeats = counts[name.casefold()]
-        if not _accept(name, repeats, entities, *lab.span, lang):
+        if not _accept(name, repeats, entities, *lab.span, lang, people):
             continue
         # A label before one word ("Hello.") or alone on its line must be a role or used again.
         if lab.words < 2 and not (repeats >= 2 or lab.timed or _strong(name, lang)):
@@ -219,8 +245,9 @@ def _label_like(text: str, ps: int, pe: int, lang: LanguageRules) -> bool:
 
 
 def _add(turns: list[Turn], text: str, turn: Turn) -> None:
-    """A turn with no word in it (a leftover "/…" of a page) is no turn, but its label still holds."""
-    if any(ch.isalnum() for ch in text[turn.content[0] : turn.content[1]]):
+    """A turn with no word in it (a leftover "/…" of a page, a tally's "2,316.") is no turn, but its
+    label still holds."""
+    if any(ch.isalpha() for ch in text[turn.content[0] : turn.content[1]]):
         turns.append(turn)
 
 

@@ -374,13 +374,15 @@ def _with_coordinated_clause(text: str, verb: Token, content: Offsets, lang: Eng
     parser hangs a clause joined by a bare ``and`` on the speech verb, but with a subject of its own, in
     the reported tense and without a verb of speech, it goes on with the content (spec 1.1: clauses
     coordinated without a repeated ``that`` stay one quote). A comma before ``and``, or a simple past
-    (``said he would win and the crowd cheered``), is the author going on."""
+    (``said he would win and the crowd cheered``), is the author going on, unless the speaker's quoted
+    words run on both sides of it (``said X had been "a part of it," and Y would "depend on Z"``)."""
     start, end = content
     for c in verb.rights:
         if c.dep_ != "conj" or c.pos_ not in ("VERB", "AUX") or c.idx < end:
             continue
         cstart, cend = _subtree_span(c)
-        if text[end:cstart].strip() not in COORDINATORS:
+        gap = text[end:cstart].strip()
+        if gap not in COORDINATORS and not _quoted_on_both_sides(c, gap, lang):
             break
         if not any(x.dep_ in SUBJECT_DEPS for x in c.children) or verb_frames(c, lang):
             break
@@ -388,6 +390,19 @@ def _with_coordinated_clause(text: str, verb: Token, content: Offsets, lang: Eng
             break
         return lang.marks.trim(text, start, cend)
     return content
+
+
+def _quoted_on_both_sides(conj: Token, gap: str, lang: English) -> bool:
+    """A closing quotation mark, a comma and a coordinator stand between the content and the conjunct
+    clause, and the conjunct quotes the speaker again."""
+    marks = lang.marks.chars
+    words = "".join(" " if ch in marks or ch in lang.marks.comma else ch for ch in gap).split()
+    return (
+        any(ch in marks for ch in gap)
+        and len(words) == 1
+        and words[0] in COORDINATORS
+        and any(ch in marks for t in conj.subtree for ch in t.text)
+    )
 
 
 #: What a noun phrase's coordinated parts are joined by.
@@ -409,7 +424,8 @@ def _with_tail(text: str, verb: Token, start: int, end: int, after: int, lang: E
 
     A complement joins when only spaces separate it from the content so far,
     or a comma before a prepositional phrase (``..., with a shared commitment
-    to ...``); a comma before a clause ends the content.
+    to ...``); a comma before a clause ends the content, and so does a phrase
+    of the setting (``at a rally``, ``through a spokeswoman``).
     """
     for child in verb.rights:
         if child.i <= after:
@@ -421,6 +437,8 @@ def _with_tail(text: str, verb: Token, start: int, end: int, after: int, lang: E
             continue
         if child.dep_ not in CONTENT_TAIL_DEPS:
             continue
+        if child.dep_ == "prep" and child.lower_ in lang.lexicon.setting_preps and cstart >= end:
+            break  # where, when or how it was said, not what
         if cstart < end:
             end = max(end, cend)
             continue
