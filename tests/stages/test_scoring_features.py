@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from handbuilt import context, doc, span
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quotes.extraction.candidates import Candidate, Rule
-from quotes.scoring.features import DocumentFacts, candidate_features
+from quotes.scoring.features import Contents, DocumentFacts, candidate_features
 
 NEGATED = "Smith did not say that taxes, which rose, would fall."
 NEGATED_PARSE = """
@@ -122,3 +124,13 @@ def test_the_modal_before_a_cue_is_named() -> None:
     )
     got = features(text, table, c)
     assert "cue_modal=would" in got and "cue_negated=0" in got and "mention=none" in got
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(1, 20)), min_size=1, max_size=30))
+def test_nesting_by_bisection_is_the_pairwise_answer(raw: list[tuple[int, int]]) -> None:
+    spans = [(s, s + n) for s, n in raw]
+    contents = Contents(spans)
+    for own in spans:
+        others = [o for o in spans if o != own]
+        assert contents.inside_another(own) == any(a <= own[0] and own[1] <= b for a, b in others)
+        assert contents.holds_another(own) == any(own[0] <= a and b <= own[1] for a, b in others)
