@@ -346,3 +346,46 @@ def _shift(row: str) -> str:
         return row
     moved = [int(c) - (int(c) > 14) - (int(c) > 18) for c in (cells[0], cells[5])]
     return " ".join([str(moved[0]), *cells[1:5], str(moved[1]), *cells[6:]])
+
+
+def test_a_clause_after_but_that_quotes_the_speaker_goes_on_with_the_content() -> None:
+    text = 'He said two files were secret, but the rest were just "minor."'
+    table = """
+        0   He       PRP  PRON   nsubj  1
+        1   said     VBD  VERB   ROOT   1  say
+        2   two      CD   NUM    nummod 3
+        3   files    NNS  NOUN   nsubj  4
+        4   were     VBD  AUX    ccomp  1  be
+        5   secret   JJ   ADJ    acomp  4
+        6   ,        ,    PUNCT  punct  1
+        7   but      CC   CCONJ  cc     1
+        8   the      DT   DET    det    9
+        9   rest     NN   NOUN   nsubj  10
+        10  were     VBD  AUX    conj   1  be
+        11  just     RB   ADV    advmod 10
+        12  "        ``   PUNCT  punct  10
+        13  minor    JJ   ADJ    acomp  10
+        14  .        .    PUNCT  punct  10
+        15  "        ''   PUNCT  punct  10
+        """
+    (got,) = found(text, table)
+    assert cut(text, got.content) == 'two files were secret, but the rest were just "minor."'
+
+
+def test_a_clause_after_but_in_the_simple_past_is_the_author_going_on() -> None:
+    text = "He said he would come, but he never did."
+    table = """
+        0  He     PRP  PRON   nsubj  1
+        1  said   VBD  VERB   ROOT   1  say
+        2  he     PRP  PRON   nsubj  4
+        3  would  MD   AUX    aux    4
+        4  come   VB   VERB   ccomp  1
+        5  ,      ,    PUNCT  punct  1
+        6  but    CC   CCONJ  cc     1
+        7  he     PRP  PRON   nsubj  9
+        8  never  RB   ADV    neg    9
+        9  did    VBD  VERB   conj   1  do
+        10 .      .    PUNCT  punct  9
+        """
+    (got,) = found(text, table)
+    assert cut(text, got.content) == "he would come"

@@ -374,39 +374,42 @@ def _with_coordinated_clause(text: str, verb: Token, content: Offsets, lang: Eng
     parser hangs a clause joined by a bare ``and`` on the speech verb, but with a subject of its own, in
     the reported tense and without a verb of speech, it goes on with the content (spec 1.1: clauses
     coordinated without a repeated ``that`` stay one quote). A comma before ``and``, or a simple past
-    (``said he would win and the crowd cheered``), is the author going on, unless the speaker's quoted
-    words run on both sides of it (``said X had been "a part of it," and Y would "depend on Z"``)."""
+    (``said he would win and the crowd cheered``), is the author going on, unless the conjunct quotes the
+    speaker's words (``said X had been "a part of it," and Y would "depend on Z"``, ``said A, but the
+    rest were just "minor"``)."""
     start, end = content
     for c in verb.rights:
         if c.dep_ != "conj" or c.pos_ not in ("VERB", "AUX") or c.idx < end:
             continue
         cstart, cend = _subtree_span(c)
         gap = text[end:cstart].strip()
-        if gap not in COORDINATORS and not _quoted_on_both_sides(c, gap, lang):
+        quoted = _quoted_again(c, gap, lang)
+        if gap not in COORDINATORS and not quoted:
             break
         if not any(x.dep_ in SUBJECT_DEPS for x in c.children) or verb_frames(c, lang):
             break
-        if c.tag_ in PAST_TAGS and not any(x.dep_ in ("aux", "auxpass") for x in c.children):
+        if c.tag_ in PAST_TAGS and not quoted and not any(x.dep_ in ("aux", "auxpass") for x in c.children):
             break
         return lang.marks.trim(text, start, cend)
     return content
 
 
-def _quoted_on_both_sides(conj: Token, gap: str, lang: English) -> bool:
-    """A closing quotation mark, a comma and a coordinator stand between the content and the conjunct
-    clause, and the conjunct quotes the speaker again."""
+def _quoted_again(conj: Token, gap: str, lang: English) -> bool:
+    """Only a comma, a coordinator and quotation marks stand between the content and the conjunct
+    clause, and the conjunct quotes the speaker's words: ``said X, but the rest were just "minor"``."""
     marks = lang.marks.chars
     words = "".join(" " if ch in marks or ch in lang.marks.comma else ch for ch in gap).split()
     return (
-        any(ch in marks for ch in gap)
-        and len(words) == 1
-        and words[0] in COORDINATORS
+        len(words) == 1
+        and words[0] in CLAUSE_COORDINATORS
         and any(ch in marks for t in conj.subtree for ch in t.text)
     )
 
 
 #: What a noun phrase's coordinated parts are joined by.
 COORDINATORS = frozenset({"and", "or"})
+#: What joins a clause that goes on with the speaker's words, after a comma.
+CLAUSE_COORDINATORS = COORDINATORS | {"but"}
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 #: How the parser attaches the later items of a list it broke off after a comma.
 LIST_ITEM_DEPS = frozenset({"npadvmod", "dobj"})
