@@ -389,3 +389,29 @@ def test_a_clause_after_but_in_the_simple_past_is_the_author_going_on() -> None:
         """
     (got,) = found(text, table)
     assert cut(text, got.content) == "he would come"
+
+
+def test_a_verb_right_after_the_quotation_it_reports_takes_no_clause_after_its_subject() -> None:
+    text = '"We won," said Brock, who heads Correct the Record.'
+    table = """
+        0   "        ``   PUNCT  punct  5
+        1   We       PRP  PRON   nsubj  2
+        2   won      VBD  VERB   ccomp  5  win
+        3   ,        ,    PUNCT  punct  5
+        4   "        ''   PUNCT  punct  5
+        5   said     VBD  VERB   ROOT   5  say
+        6   Brock    NNP  PROPN  nsubj  10
+        7   ,        ,    PUNCT  punct  6
+        8   who      WP   PRON   nsubj  9
+        9   heads    VBZ  VERB   relcl  6  head
+        10  Correct  VB   VERB   ccomp  5  correct
+        11  the      DT   DET    det    12
+        12  Record   NNP  PROPN  dobj   10
+        13  .        .    PUNCT  punct  5
+        """
+    ctx = context(doc(text, table))
+    quotation = Candidate(
+        kind="direct", content=span(text, "We won,"), cue=span(text, "said"), rule=Rule.DIRECT_CUE
+    )
+    assert [cut(text, c.content) for c in reported.find(ctx, [])] == ["Brock, who heads Correct the Record"]
+    assert reported.find(ctx, [quotation]) == []

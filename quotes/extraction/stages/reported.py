@@ -13,6 +13,7 @@ from the quotation marks it covers by the generic step after the finders
 
 from __future__ import annotations
 
+from ...lang.base import LanguageRules
 from ..candidates import Candidate, Context, Intervals, Rule, document_texts
 from ..layout import layout_of
 
@@ -31,6 +32,8 @@ CONFIDENCE = {
 #: Headlines report speech like body text (spec 1.1), but a headline's object is its topic far more
 #: often than its content ("Residents Welcome The Decision"): only clauses, infinitives and the like.
 NOT_IN_HEADINGS = frozenset({Rule.REPORTED_NP, Rule.REPORTED_OPRD, Rule.REPORTED_AS})
+#: How far an inverted verb may stand after the quotation it reports (marks, a comma, spaces).
+INVERSION_REACH = 8
 #: A content shorter than this (in characters) is no content.
 MIN_CONTENT_CHARS = 2
 
@@ -45,6 +48,11 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
         [(q.start, q.end) for q in ctx.quoted if q.depth == 0 and q.closed and (q.start, q.end) not in texts]
         + posts
     )
+    # '"...," said Brock, a confidant who heads ...': a verb right after the quotation it reports has
+    # its content; a clause the parser hangs on it after its subject is a misparse.
+    reported_before = {
+        c.cue for c in earlier if c.cue is not None and _right_after(text, c.content[1], c.cue[0], lang)
+    }
     found: list[Candidate] = []
     for tok in doc:
         if tok.idx in skipped:
@@ -55,6 +63,8 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
             got_here = lang.heading_reports(text, tok)
         for got in got_here:
             if got.content[1] - got.content[0] < MIN_CONTENT_CHARS:
+                continue
+            if got.cue in reported_before and got.content[0] >= got.cue[1]:
                 continue
             rule = Rule.reported(got.frame)
             if heading and rule in NOT_IN_HEADINGS:
@@ -72,3 +82,10 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
                 )
             )
     return found
+
+
+def _right_after(text: str, end: int, cue: int, lang: LanguageRules) -> bool:
+    """The cue stands right after the quotation, before its subject ('"...," said Brock, who ...')."""
+    return 0 <= cue - end <= INVERSION_REACH and not text[end:cue].strip(
+        lang.marks.chars + lang.marks.edge_punct
+    )
