@@ -62,6 +62,7 @@ class Lexicon:
     not_cues: tuple[tuple[str, ...], ...]  # fixed phrases with a speech verb that report nothing
     refusals: frozenset[str]  # "declined to comment": verbs that cancel the act below them
     work_title_cues: frozenset[str]  # on "Face the Nation", the book "...": titles, not speech
+    title_small_words: frozenset[str]  # "This Week with X": left in lower case by title case
     determiners: frozenset[str]  # stripped from names and role phrases
     referring: frozenset[str]  # determiners with which a plural refers back ("the ministers")
     group_counters: frozenset[str]  # words that make a phrase name several parties ("both", "two")
@@ -211,6 +212,7 @@ def load_lexicon(
         not_cues=tuple(tuple(w.lower().split()) for w in files.words("not_cues.txt")),
         refusals=lower("refusal_verbs.txt"),
         work_title_cues=lower("work_title_cues.txt"),
+        title_small_words=lower("title_small_words.txt"),
         determiners=lower("determiners.txt"),
         referring=lower("referring_determiners.txt"),
         group_counters=lower("group_counters.txt"),

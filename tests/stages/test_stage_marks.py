@@ -78,6 +78,8 @@ def test_work_title_after_a_possessive_or_a_cue_word() -> None:
     assert marks.is_work_title(text, q, english().marks, english().lexicon.work_title_cues)
     (q,) = quoted('He wrote a play called "Sons of Trump" last year.')
     assert q.work_title
+    (q,) = quoted('He said so on NBC\'s "Midday with Charlie Sykes," a talk show.')
+    assert q.work_title  # "with" is left in lower case by title case
 
 
 def test_title_case_words_after_a_speech_verb_are_no_work_title() -> None:

@@ -49,9 +49,9 @@ def _opens_clause(text: str, pos: int) -> bool:
 
 def find(text: str, lang: LanguageRules) -> tuple[QuotedSpan, ...]:
     """The stage: every quoted span, the outermost ones marked when they are a work's title."""
-    cues = lang.lexicon.work_title_cues
+    cues, small = lang.lexicon.work_title_cues, lang.lexicon.title_small_words
     return tuple(
-        replace(q, work_title=True) if q.depth == 0 and is_work_title(text, q, lang.marks, cues) else q
+        replace(q, work_title=True) if q.depth == 0 and is_work_title(text, q, lang.marks, cues, small) else q
         for q in find_quoted_spans(text, lang.marks)
     )
 
@@ -190,17 +190,21 @@ def find_quoted_spans(text: str, marks: Marks) -> list[QuotedSpan]:
 MAX_TITLE_WORDS = 10
 
 
-def is_work_title(text: str, q: QuotedSpan, marks: Marks, cues: frozenset[str]) -> bool:
+def is_work_title(
+    text: str, q: QuotedSpan, marks: Marks, cues: frozenset[str], small: frozenset[str] = frozenset()
+) -> bool:
     """``on ABC's "This Week,"``, ``a play called "Sons of Trump"``: the title of a work, not speech.
 
-    A short quotation in title case after a possessive or a word that introduces a title
-    (the lexicon's ``work_title_cues``).
+    A short quotation in title case (the ``small`` words that title case leaves in lower case
+    aside) after a possessive or a word that introduces a title (the lexicon's ``work_title_cues``).
     """
     words = [w.strip(marks.title_strip) for w in text[q.start : q.end].split()]
     words = [w for w in words if w]
     if not words or len(words) > MAX_TITLE_WORDS or not words[0][:1].isupper():
         return False
-    if not mostly_capitalised(long_words(words[1:]), marks.capital_skip):
+    if not mostly_capitalised(
+        [w for w in long_words(words[1:]) if w.lower() not in small], marks.capital_skip
+    ):
         return False
     before = text[max(0, q.open - 40) : q.open].split()
     if not before:
