@@ -415,3 +415,19 @@ def test_a_verb_right_after_the_quotation_it_reports_takes_no_clause_after_its_s
     )
     assert [cut(text, c.content) for c in reported.find(ctx, [])] == ["Brock, who heads Correct the Record"]
     assert reported.find(ctx, [quotation]) == []
+
+
+def test_appreciated_efforts_is_a_content_but_a_bare_target_is_not() -> None:
+    table = """
+        0  Kao          NNP  PROPN  nsubj  1
+        1  appreciated  VBD  VERB   ROOT   1  appreciate
+        2  Japan        NNP  PROPN  poss   4
+        3  's           POS  PART   case   2
+        4  {noun}       NNS  NOUN   dobj   1  {lemma}
+        5  .            .    PUNCT  punct  1
+        """
+    text = "Kao appreciated Japan's efforts."
+    (got,) = found(text, table.format(noun="efforts", lemma="effort"))
+    assert cut(text, got.content) == "Japan's efforts"
+    text = "Kao appreciated Japan's parks."
+    assert found(text, table.format(noun="parks", lemma="park")) == []
