@@ -431,3 +431,30 @@ def test_appreciated_efforts_is_a_content_but_a_bare_target_is_not() -> None:
     assert cut(text, got.content) == "Japan's efforts"
     text = "Kao appreciated Japan's parks."
     assert found(text, table.format(noun="parks", lemma="park")) == []
+
+
+def test_a_source_the_parser_absorbed_into_the_clause_before_it() -> None:
+    # The parser makes "Lima and Quito" conjuncts of "Peru" and "said" a conjunct without a subject.
+    text = "The ministers will meet in Peru, Lima and Quito have said."
+    table = """
+        0   The        DT   DET    det    1
+        1   ministers  NNS  NOUN   nsubj  3
+        2   will       MD   AUX    aux    3
+        3   meet       VB   VERB   ROOT   3
+        4   in         IN   ADP    prep   3
+        5   Peru       NNP  PROPN  pobj   4
+        6   ,          ,    PUNCT  punct  5
+        7   Lima       NNP  PROPN  conj   5
+        8   and        CC   CCONJ  cc     7
+        9   Quito      NNP  PROPN  conj   7
+        10  have       VBP  AUX    aux    11
+        11  said       VBN  VERB   conj   3  say
+        12  .          .    PUNCT  punct  3
+        """
+    (got,) = found(text, table)
+    assert (got.rule, cut(text, got.content), cut(text, got.cue)) == (
+        Rule.REPORTED_PARENTHETICAL,
+        "The ministers will meet in Peru",
+        "said",
+    )
+    assert got.mention_token == 7

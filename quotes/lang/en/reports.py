@@ -57,7 +57,7 @@ def reports(text: str, tok: Token, lang: English) -> list[Report]:
     if verb_frames(tok, lang):
         if _not_an_act(tok, lang):
             return []
-        inv = _inverted(text, tok, lang)
+        inv = _inverted(text, tok, lang) or _source_absorbed(text, tok, lang)
         if inv:
             return [Report(inv[0], inv[1], "parenthetical", inv[2], tok)]
         got = _frames_content(text, tok, lang) or _parenthetical(text, tok, lang)
@@ -656,6 +656,39 @@ def _inverted(text: str, verb: Token, lang: English) -> tuple[Offsets, Offsets, 
     ):
         return None
     return lang.marks.trim(text, verb.sent.start_char, verb.nbor(-1).idx), cue_phrase(verb, lang), subj
+
+
+#: What a source named at a sentence's end is made of (``, U.S. and Russian officials have said.``).
+SOURCE_POS = frozenset({"NOUN", "PROPN", "DET", "ADJ", "CCONJ", "NUM", "PART"})
+#: A source longer than this (in words) is a clause of its own, not a source.
+MAX_SOURCE_WORDS = 8
+
+
+def _source_absorbed(text: str, verb: Token, lang: English) -> tuple[Offsets, Offsets, Token] | None:
+    """``X will meet Y to discuss Z, Washington and Moscow have said.``: the parser makes the source
+    conjuncts of the clause's last noun and the verb a conjunct without a subject. A speech verb that
+    ends its sentence with a short noun phrase between it and a comma reports the clause before."""
+    if "clause" not in verb_frames(verb, lang) or verb.dep_ != "conj":
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    doc = verb.doc
+    if any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1 : verb.sent.end]):
+        return None
+    i = verb.i - 1
+    while i > verb.sent.start and doc[i].dep_ in ("aux", "auxpass", "neg"):
+        i -= 1
+    words: list[Token] = []
+    while i > verb.sent.start and doc[i].pos_ in SOURCE_POS and len(words) <= MAX_SOURCE_WORDS:
+        words.insert(0, doc[i])
+        i -= 1
+    comma = doc[i]
+    nouns = [t for t in words if t.pos_ in NOMINAL_POS]
+    if comma.text != "," or not nouns or len(words) > MAX_SOURCE_WORDS or i <= verb.sent.start:
+        return None
+    before = next((t for t in words if t.pos_ == "CCONJ"), None)
+    head = [t for t in nouns if before is None or t.i < before.i][-1]
+    return lang.marks.trim(text, verb.sent.start_char, comma.idx), cue_phrase(verb, lang), head
 
 
 def _parenthetical(text: str, verb: Token, lang: English) -> tuple[Offsets, Offsets, str] | None:
