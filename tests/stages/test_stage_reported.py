@@ -458,3 +458,21 @@ def test_a_source_the_parser_absorbed_into_the_clause_before_it() -> None:
         "said",
     )
     assert got.mention_token == 7
+
+
+def test_a_gerund_right_after_the_verb_is_its_object() -> None:
+    text = "She proposed taxing carbon emissions."
+    got = found(
+        text,
+        """
+        0  She        PRP  PRON   nsubj  1
+        1  proposed   VBD  VERB   ROOT   1  propose
+        2  taxing     VBG  VERB   xcomp  1  tax
+        3  carbon     NN   NOUN   compound 4
+        4  emissions  NNS  NOUN   dobj   2
+        5  .          .    PUNCT  punct  1
+        """,
+    )
+    assert [(cut(text, c.content), cut(text, c.cue)) for c in got] == [
+        ("taxing carbon emissions", "proposed")
+    ]

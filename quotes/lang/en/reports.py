@@ -578,6 +578,14 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
     got = _clause_after_preposition(text, verb, frames, lang)
     if got:
         return got[0], (cue[0], got[1]), "prep"
+    if "np" in frames:
+        # "proposed barring all foreign visitors": a gerund right after the verb is its object.
+        gerund = next(
+            (c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.left_edge.i == verb.i + 1),
+            None,
+        )
+        if gerund is not None:
+            return lang.marks.trim(text, *_subtree_span(gerund)), cue, "np"
     obj = next((c for c in children if c.dep_ == "dobj"), None)
     if obj is None:
         return None
