@@ -476,3 +476,24 @@ def test_a_gerund_right_after_the_verb_is_its_object() -> None:
     assert [(cut(text, c.content), cut(text, c.cue)) for c in got] == [
         ("taxing carbon emissions", "proposed")
     ]
+
+
+def test_a_parenthetical_verb_with_an_addressee() -> None:
+    text = "The plan is dead, Carter told reporters."
+    got = found(
+        text,
+        """
+        0  The        DT   DET    det    1
+        1  plan       NN   NOUN   nsubj  2
+        2  is         VBZ  AUX    ROOT   2  be
+        3  dead       JJ   ADJ    acomp  2
+        4  ,          ,    PUNCT  punct  2
+        5  Carter     NNP  PROPN  nsubj  6
+        6  told       VBD  VERB   ccomp  2  tell
+        7  reporters  NNS  NOUN   dobj   6  reporter
+        8  .          .    PUNCT  punct  2
+        """,
+    )
+    assert [(c.rule, cut(text, c.content)) for c in got] == [
+        (Rule.REPORTED_PARENTHETICAL, "The plan is dead")
+    ]

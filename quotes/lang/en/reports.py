@@ -516,11 +516,16 @@ def _np_content(text: str, verb: Token, obj: Token, lang: English) -> Offsets | 
     return lang.marks.trim(text, start, _before_participle_act(list(obj.subtree)[1:], end, lang))
 
 
+def _addressee(obj: Token, lang: English) -> bool:
+    """An object that names who was told (``told CNN``, ``told reporters``, ``told him``)."""
+    return obj.pos_ in ("PROPN", "PRON") or obj.lemma_.lower() in lang.lexicon.listeners
+
+
 def _addressee_preps(verb: Token, lang: English) -> list[Token]:
     """``informed Blinken of X``, ``briefed him on X``: the parser hangs the frame's preposition on
     the addressee, the verb's object, when that names a person."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or not (obj.pos_ in ("PROPN", "PRON") or obj.lemma_.lower() in lang.lexicon.listeners):
+    if obj is None or not _addressee(obj, lang):
         return []
     return [c for c in obj.children if c.dep_ == "prep" and c.right_edge.i == obj.right_edge.i]
 
@@ -722,8 +727,10 @@ def _parenthetical(text: str, verb: Token, lang: English) -> tuple[Offsets, Offs
         # "The plan is dead, officials said.": a comma or dash sets the verb off from the clause;
         # after a colon the verb opens a sentence of its own ("... as an example: He says ...").
         return None
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
-        return None
+    if any(
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and not _addressee(c, lang)) for c in verb.children
+    ):
+        return None  # "..., Carter told reporters.": an addressee is no content of its own
     start, end = _subtree_span(head)
     vstart = verb.left_edge.idx
     if verb.right_edge.i >= head.right_edge.i - 1:
