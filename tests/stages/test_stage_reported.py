@@ -497,3 +497,55 @@ def test_a_parenthetical_verb_with_an_addressee() -> None:
     assert [(c.rule, cut(text, c.content)) for c in got] == [
         (Rule.REPORTED_PARENTHETICAL, "The plan is dead")
     ]
+
+
+def test_a_clause_whose_coordinator_hangs_inside_it_goes_on_with_the_content() -> None:
+    text = "He told the crowd that he expects to win and he is doing better."
+    got = found(
+        text,
+        """
+        0   He       PRP  PRON   nsubj  1
+        1   told     VBD  VERB   ROOT   1  tell
+        2   the      DT   DET    det    3
+        3   crowd    NN   NOUN   dobj   1
+        4   that     IN   SCONJ  mark   6
+        5   he       PRP  PRON   nsubj  6
+        6   expects  VBZ  VERB   ccomp  1  expect
+        7   to       TO   PART   aux    8
+        8   win      VB   VERB   xcomp  6
+        9   and      CC   CCONJ  cc     12
+        10  he       PRP  PRON   nsubj  12
+        11  is       VBZ  AUX    aux    12
+        12  doing    VBG  VERB   conj   1  do
+        13  better   RBR  ADV    advmod 12
+        14  .        .    PUNCT  punct  1
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == ["he expects to win and he is doing better"]
+
+
+def test_but_that_repeats_the_complementizer_a_report_of_its_own() -> None:
+    text = "He said taxes must fall, but that he would not cut wages."
+    got = found(
+        text,
+        """
+        0   He     PRP  PRON   nsubj  1
+        1   said   VBD  VERB   ROOT   1  say
+        2   taxes  NNS  NOUN   nsubj  4
+        3   must   MD   AUX    aux    4
+        4   fall   VB   VERB   ccomp  1
+        5   ,      ,    PUNCT  punct  1
+        6   but    CC   CCONJ  cc     1
+        7   that   IN   SCONJ  mark   11
+        8   he     PRP  PRON   nsubj  11
+        9   would  MD   AUX    aux    11
+        10  not    RB   PART   neg    11
+        11  cut    VB   VERB   conj   1
+        12  wages  NNS  NOUN   dobj   11
+        13  .      .    PUNCT  punct  1
+        """,
+    )
+    assert [(cut(text, c.content), cut(text, c.cue)) for c in got] == [
+        ("taxes must fall", "said"),
+        ("he would not cut wages", "said"),
+    ]

@@ -225,6 +225,11 @@ def _each_clause(
     # The parser hangs the later clauses on the first (conj) or on the verb (a sibling ccomp).
     siblings = [c for c in verb.children if c.dep_ in deps and c.i > head.i]
     conjs: list[Token] = [c for c in siblings if own(c) and start < c.left_edge.idx < end]
+    conjs += [
+        c
+        for c in verb.children
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and own(c) and start < c.left_edge.idx < end
+    ]
     todo = [head, *siblings]
     while todo:
         t = todo.pop()
@@ -383,7 +388,11 @@ def _with_coordinated_clause(text: str, verb: Token, content: Offsets, lang: Eng
             continue
         cstart, cend = _subtree_span(c)
         gap = text[end:cstart].strip()
-        quoted = _quoted_again(c, gap, lang)
+        if not gap and c.left_edge.dep_ == "cc":
+            gap = c.left_edge.lower_  # the coordinator hangs inside the conjunct: "... and he is doing ..."
+        # "said A, but that B": a repeated complementizer makes B a report of its own (split later)
+        again = _has_that(c) and gap.strip(lang.marks.comma + " ") in CLAUSE_COORDINATORS | {""}
+        quoted = again or _quoted_again(c, gap, lang)
         if gap not in COORDINATORS and not quoted:
             break
         if not any(x.dep_ in SUBJECT_DEPS for x in c.children) or verb_frames(c, lang):
