@@ -147,6 +147,7 @@ class Patterns:
     signature: regex.Pattern[str]  # the signature of a quoted post, group "name"
     acronym: regex.Pattern[str]  # an agency or outlet as a label (NHK:)
     roman_numeral: regex.Pattern[str]  # a name suffix (III), not a family name in capitals
+    markup_tag: regex.Pattern[str]  # an opening tag of markup left in a text (<tweet id="...">)
 
 
 class NameFinder(Protocol):

@@ -88,6 +88,12 @@ def test_signed_post() -> None:
     assert cut(text, t.content) == "The vote was a disgrace and we will not forget it."
 
 
+def test_a_signed_post_in_markup_starts_after_the_tag() -> None:
+    text = '<tweet id="7" author="@jdoe">The vote was a disgrace, we will not forget it. \u2014 Jane Doe (@jdoe) March 3</tweet>'
+    (t,) = turns(text)
+    assert cut(text, t.content) == "The vote was a disgrace, we will not forget it."
+
+
 def test_finder_makes_transcript_candidates() -> None:
     text = (
         BRIEFING + "\n\u201cThe vote was a disgrace and we will not forget it.\u201d \u2014 Jane Doe (@jdoe)"

@@ -98,6 +98,9 @@ def _signed_post(
         return None
     edge = lang.marks.quote_edge
     start, end = ps, sig.start()
+    tag = lang.patterns.markup_tag.match(text, ps, end)
+    if tag is not None:
+        start = tag.end()  # an embedded post's markup (<tweet id="..." author="...">) is not its text
     while start < end and text[start] in edge:
         start += 1
     while end > start and text[end - 1] in edge:
