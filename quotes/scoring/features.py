@@ -66,6 +66,9 @@ feature                   what it says
 ``root_tag``              the kind and the tag of the content's head word
 ``root_dep``              the content head's dependency label
 ``root_on_cue``           the content's head hangs on the cue
+``chain``                 the kind, and whether the candidates before and after it in its paragraph
+                          have the same speakers (``"A," she said. "B."``: a quotation in parts)
+``next_kind``             the kind, and the kind and rule of the next candidate in the paragraph
 ========================  ==================================================
 
 The grammar features (tags, dependency labels, entity types) take their
@@ -177,6 +180,8 @@ class DocumentFacts:
             if c.cue is not None:
                 self.cues[c.cue] = self.cues.get(c.cue, 0) + 1
         self.contents = Contents(c.content for c in found)
+        self.in_order = sorted(found, key=lambda c: c.content)
+        self.order_keys = [c.content for c in self.in_order]
         self.cue_spans = sorted(self.cues)
         self.quoted_spans = Intervals((q.start, q.end) for q in ctx.quoted)
         self.outer_quotes = Intervals((q.start, q.end) for q in ctx.quoted if q.depth == 0)
@@ -185,6 +190,17 @@ class DocumentFacts:
             f"doc_words={bucket(len(text.split()), DOC_WORD_BUCKETS)}",
             f"doc_turns={int(bool(ctx.turns))}",
             f"doc_direct={bucket(direct, SHARE_BUCKETS)}",
+        )
+
+    def neighbours(self, c: Candidate) -> tuple[Candidate | None, Candidate | None]:
+        """The candidates just before and after ``c`` in document order, within its paragraph."""
+        i = bisect_left(self.order_keys, c.content)
+        paragraph = self.paragraph_of(c.content[0])
+        prev = self.in_order[i - 1] if i > 0 else None
+        nxt = self.in_order[i + 1] if i + 1 < len(self.in_order) else None
+        return (
+            prev if prev is not None and self.paragraph_of(prev.content[0]) == paragraph else None,
+            nxt if nxt is not None and self.paragraph_of(nxt.content[0]) == paragraph else None,
         )
 
     def paragraph_of(self, offset: int) -> int:
@@ -260,6 +276,10 @@ def candidate_features(facts: DocumentFacts, c: Candidate) -> tuple[str, ...]:
     out.append(f"quoted={int(facts.outer_quotes.covers(start, end))}")
     out.append(f"heading={int(facts.layout.in_heading(start))}")
     out.append(f"turn={int(any(a <= start < b for a, b in facts.turns))}")
+    prev, nxt = facts.neighbours(c)
+    same = [int(bool(c.speaker) and o is not None and o.speaker == c.speaker) for o in (prev, nxt)]
+    out.append(f"chain={c.kind}|{same[0]}|{same[1]}")
+    out.append(f"next_kind={c.kind}|{nxt.kind if nxt else '-'}|{nxt.rule.value if nxt else '-'}")
     out += _grammar(facts, c, cue, size)
     return tuple(sorted(out))
 

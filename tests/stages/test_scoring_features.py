@@ -134,3 +134,44 @@ def test_nesting_by_bisection_is_the_pairwise_answer(raw: list[tuple[int, int]])
         others = [o for o in spans if o != own]
         assert contents.inside_another(own) == any(a <= own[0] and own[1] <= b for a, b in others)
         assert contents.holds_another(own) == any(own[0] <= a and b <= own[1] for a, b in others)
+
+
+def test_a_quotation_in_parts_is_a_chain_of_one_speaker() -> None:
+    text = '"I would win," she said. "And I did."\nHe left.'
+    table = """
+        0   "      ``   PUNCT  punct  3
+        1   I      PRP  PRON   nsubj  3
+        2   would  MD   AUX    aux    3
+        3   win    VB   VERB   ccomp  7
+        4   ,      ,    PUNCT  punct  7
+        5   "      ''   PUNCT  punct  7
+        6   she    PRP  PRON   nsubj  7
+        7   said   VBD  VERB   ROOT   7  say
+        8   .      .    PUNCT  punct  7
+        9   "      ``   PUNCT  punct  12
+        10  And    CC   CCONJ  cc     12
+        11  I      PRP  PRON   nsubj  12
+        12  did    VBD  VERB   ROOT   12 do
+        13  .      .    PUNCT  punct  12
+        14  "      ''   PUNCT  punct  12
+        15  He     PRP  PRON   nsubj  16
+        16  left   VBD  VERB   ROOT   16 leave
+        17  .      .    PUNCT  punct  16
+    """
+    first = Candidate(
+        "direct",
+        span(text, "I would win,"),
+        cue=span(text, "said"),
+        cue_token=7,
+        rule=Rule.DIRECT_CUE,
+        speaker=("a",),
+    )
+    second = Candidate("direct", span(text, "And I did."), rule=Rule.DIRECT_CONTINUED, speaker=("a",))
+    other = Candidate("indirect", span(text, "He left"), rule=Rule.REPORTED_CLAUSE, speaker=("b",))
+    facts = DocumentFacts(context(doc(text, table)), [first, second, other])
+    assert {"chain=direct|0|1", "next_kind=direct|direct|direct-continued"} <= set(
+        candidate_features(facts, first)
+    )
+    assert {"chain=direct|1|0", "next_kind=direct|-|-"} <= set(
+        candidate_features(facts, second)
+    )  # a new paragraph
