@@ -549,3 +549,22 @@ def test_but_that_repeats_the_complementizer_a_report_of_its_own() -> None:
         ("taxes must fall", "said"),
         ("he would not cut wages", "said"),
     ]
+
+
+def test_made_it_clear_that_the_content_is_the_clause_after_the_phrase() -> None:
+    text = "Davis made it clear that she would stay."
+    table = """
+        0  Davis  NNP  PROPN  nsubj  1
+        1  made   VBD  VERB   ROOT   1  make
+        2  it     PRP  PRON   nsubj  3
+        3  clear  JJ   ADJ    ccomp  1
+        4  that   IN   SCONJ  mark   7
+        5  she    PRP  PRON   nsubj  7
+        6  would  MD   AUX    aux    7
+        7  stay   VB   VERB   advcl  3
+        8  .      .    PUNCT  punct  1
+        """
+    got = found(text, table)
+    assert [(cut(text, c.content), cut(text, c.cue)) for c in got] == [("she would stay", "made it clear")]
+    text = "Davis made it clear."
+    assert found(text, "\n".join(table.splitlines()[:5]) + "\n        4  .  .  PUNCT  punct  1\n") == []

@@ -24,6 +24,7 @@ from .cues import (
     is_according,
     is_speech_verb,
     main_verb_again,
+    phrasal_child,
     verb_frames,
 )
 from .subjects import can_report, subject_of
@@ -357,6 +358,19 @@ def _clause_after_preposition(
     return None
 
 
+def _past_the_phrase(verb: Token, clause: Token, lang: English) -> Token | None:
+    """``made it clear that A``, ``made clear A``: the parser reads ``it clear`` as the verb's clause and
+    hangs ``A`` on ``clear``; the clause after the cue phrase's last word is the content."""
+    phrase_end = phrasal_child(verb, lang)
+    if phrase_end is None or phrase_end.i != clause.i:
+        return clause
+    inner = [c for c in clause.rights if c.dep_ in CLAUSE_DEPS or (c.dep_ == "advcl" and _has_that(c))]
+    if inner:
+        return inner[0]
+    # "made it clear.": the content was said before; "made it clear to X that A": the parser hung A elsewhere
+    return None if clause.right_edge.i - clause.left_edge.i < 2 else clause
+
+
 def _spelled_out(clause: Token, later: list[Token], lang: English) -> Token:
     """``conveyed what our countries have long proven: that A``: a wh-clause that points ahead to a
     that-clause after a colon; the that-clause is the content."""
@@ -565,7 +579,10 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
         for n in order:
             c = children[n]
             if c.dep_ in CLAUSE_DEPS:
-                c = _spelled_out(c, children[n + 1 :], lang)
+                inner = _past_the_phrase(verb, c, lang)
+                if inner is None:
+                    continue
+                c = _spelled_out(inner, children[n + 1 :], lang)
                 got = _clause_content(text, c, "wh" in frames, lang)
                 if got:
                     got = _with_sibling_clauses(text, got, children[n + 1 :], lang)
