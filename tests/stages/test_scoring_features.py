@@ -137,17 +137,10 @@ def test_nesting_by_bisection_is_the_pairwise_answer(raw: list[tuple[int, int]])
 
 
 def test_a_quotation_in_parts_is_a_chain_of_one_speaker() -> None:
-    text = '"I would win," she said. "And I did."\nHe left.'
-    table = """
-        0   "      ``   PUNCT  punct  3
-        1   I      PRP  PRON   nsubj  3
-        2   would  MD   AUX    aux    3
-        3   win    VB   VERB   ccomp  7
-        4   ,      ,    PUNCT  punct  7
-        5   "      ''   PUNCT  punct  7
-        6   she    PRP  PRON   nsubj  7
-        7   said   VBD  VERB   ROOT   7  say
-        8   .      .    PUNCT  punct  7
+    text = QUOTED + ' "And I did."\nHe left.'
+    table = (
+        QUOTED_PARSE
+        + """
         9   "      ``   PUNCT  punct  12
         10  And    CC   CCONJ  cc     12
         11  I      PRP  PRON   nsubj  12
@@ -158,6 +151,7 @@ def test_a_quotation_in_parts_is_a_chain_of_one_speaker() -> None:
         16  left   VBD  VERB   ROOT   16 leave
         17  .      .    PUNCT  punct  16
     """
+    )
     first = Candidate(
         "direct",
         span(text, "I would win,"),

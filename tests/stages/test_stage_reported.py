@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from handbuilt import SAID_THAT, SAID_THAT_PARSE, context, cut, doc, english, span
 
 from quotes.extraction.candidates import Candidate, Rule
@@ -74,24 +75,38 @@ def test_according_to() -> None:
     assert got[0].mention_token == 3  # the police: the construction names the source
 
 
-def test_parenthetical_speech_verb() -> None:
-    # The verb hangs off the clause it reports (parataxis), set off by a comma.
-    text = "The plan is dead, officials said."
-    got = found(
-        text,
-        """
-        0  The        DT   DET    det        1
-        1  plan       NN   NOUN   nsubj      2
-        2  is         VBZ  AUX    ROOT       2  be
-        3  dead       JJ   ADJ    acomp      2
-        4  ,          ,    PUNCT  punct      2
-        5  officials  NNS  NOUN   nsubj      6  official
-        6  said       VBD  VERB   parataxis  2  say
-        7  .          .    PUNCT  punct      2
-        """,
-    )
-    assert [(c.rule, cut(text, c.content), cut(text, c.cue), c.cue_token) for c in got] == [
-        (Rule.REPORTED_PARENTHETICAL, "The plan is dead", "said", 6)
+PLAN_IS_DEAD = """
+    0  The   DT   DET    det    1
+    1  plan  NN   NOUN   nsubj  2
+    2  is    VBZ  AUX    ROOT   2  be
+    3  dead  JJ   ADJ    acomp  2
+    4  ,     ,    PUNCT  punct  2
+"""
+
+
+@pytest.mark.parametrize(
+    ("source", "rows", "verb"),
+    [
+        # The verb hangs off the clause it reports (parataxis), set off by a comma.
+        ("officials said", ["5 officials NNS NOUN nsubj 6 official", "6 said VBD VERB parataxis 2 say"], 6),
+        # Its addressee is no content of its own.
+        (
+            "Carter told reporters",
+            [
+                "5 Carter NNP PROPN nsubj 6",
+                "6 told VBD VERB ccomp 2 tell",
+                "7 reporters NNS NOUN dobj 6 reporter",
+            ],
+            6,
+        ),
+    ],
+)
+def test_parenthetical_speech_verb(source: str, rows: list[str], verb: int) -> None:
+    text = f"The plan is dead, {source}."
+    table = PLAN_IS_DEAD + "\n".join(rows) + f"\n{len(rows) + 5} . . PUNCT punct 2\n"
+    got = found(text, table)
+    assert [(c.rule, cut(text, c.content), c.cue_token) for c in got] == [
+        (Rule.REPORTED_PARENTHETICAL, "The plan is dead", verb)
     ]
 
 
@@ -475,27 +490,6 @@ def test_a_gerund_right_after_the_verb_is_its_object() -> None:
     )
     assert [(cut(text, c.content), cut(text, c.cue)) for c in got] == [
         ("taxing carbon emissions", "proposed")
-    ]
-
-
-def test_a_parenthetical_verb_with_an_addressee() -> None:
-    text = "The plan is dead, Carter told reporters."
-    got = found(
-        text,
-        """
-        0  The        DT   DET    det    1
-        1  plan       NN   NOUN   nsubj  2
-        2  is         VBZ  AUX    ROOT   2  be
-        3  dead       JJ   ADJ    acomp  2
-        4  ,          ,    PUNCT  punct  2
-        5  Carter     NNP  PROPN  nsubj  6
-        6  told       VBD  VERB   ccomp  2  tell
-        7  reporters  NNS  NOUN   dobj   6  reporter
-        8  .          .    PUNCT  punct  2
-        """,
-    )
-    assert [(c.rule, cut(text, c.content)) for c in got] == [
-        (Rule.REPORTED_PARENTHETICAL, "The plan is dead")
     ]
 
 
