@@ -562,3 +562,23 @@ def test_made_it_clear_that_the_content_is_the_clause_after_the_phrase() -> None
     assert [(cut(text, c.content), cut(text, c.cue)) for c in got] == [("she would stay", "made it clear")]
     text = "Davis made it clear."
     assert found(text, "\n".join(table.splitlines()[:5]) + "\n        4  .  .  PUNCT  punct  1\n") == []
+
+
+def test_thank_you_is_the_act_itself_not_a_report_of_it() -> None:
+    # In a turn, "Retno, thank you for ...": the parser takes the name addressed for the subject.
+    text = "Retno, thank you for the warm welcome."
+    got = found(
+        text,
+        """
+        0  Retno    NNP  PROPN  nsubj  2
+        1  ,        ,    PUNCT  punct  2
+        2  thank    VBP  VERB   ROOT   2  thank
+        3  you      PRP  PRON   dobj   2
+        4  for      IN   ADP    prep   2
+        5  the      DT   DET    det    7
+        6  warm     JJ   ADJ    amod   7
+        7  welcome  NN   NOUN   pobj   4
+        8  .        .    PUNCT  punct  2
+        """,
+    )
+    assert got == []
