@@ -582,3 +582,24 @@ def test_thank_you_is_the_act_itself_not_a_report_of_it() -> None:
         """,
     )
     assert got == []
+
+
+def test_a_subordinate_clause_is_no_parenthetical_source() -> None:
+    text = "Now, while that goes on, we will act."
+    got = found(
+        text,
+        """
+        0  Now    RB   ADV    advmod 9
+        1  ,      ,    PUNCT  punct  9
+        2  while  IN   SCONJ  mark   4
+        3  that   DT   PRON   nsubj  4
+        4  goes   VBZ  VERB   advcl  9  go
+        5  on     RP   ADP    prt    4
+        6  ,      ,    PUNCT  punct  9
+        7  we     PRP  PRON   nsubj  9
+        8  will   MD   AUX    aux    9
+        9  act    VB   VERB   ROOT   9
+        10 .      .    PUNCT  punct  9
+        """,
+    )
+    assert got == []

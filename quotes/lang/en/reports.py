@@ -738,8 +738,8 @@ def _parenthetical(text: str, verb: Token, lang: English) -> tuple[Offsets, Offs
     if head is verb or head.pos_ not in ("VERB", "AUX") or is_speech_verb(head, lang, "clause"):
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
-        return None
+    if subj is None or any(c.dep_ == "mark" for c in verb.children):
+        return None  # "while that's going on, ...", "as he said, ...": a clause of the sentence, no source
     doc = verb.doc
     left = verb.left_edge
     set_off = (
