@@ -180,8 +180,7 @@ class DocumentFacts:
             if c.cue is not None:
                 self.cues[c.cue] = self.cues.get(c.cue, 0) + 1
         self.contents = Contents(c.content for c in found)
-        self.in_order = sorted(found, key=lambda c: c.content)
-        self.order_keys = [c.content for c in self.in_order]
+        self.in_order = sorted(found, key=lambda c: c.content)  # their contents are contents.spans
         self.cue_spans = sorted(self.cues)
         self.quoted_spans = Intervals((q.start, q.end) for q in ctx.quoted)
         self.outer_quotes = Intervals((q.start, q.end) for q in ctx.quoted if q.depth == 0)
@@ -194,7 +193,7 @@ class DocumentFacts:
 
     def neighbours(self, c: Candidate) -> tuple[Candidate | None, Candidate | None]:
         """The candidates just before and after ``c`` in document order, within its paragraph."""
-        i = bisect_left(self.order_keys, c.content)
+        i = bisect_left(self.contents.spans, c.content)
         paragraph = self.paragraph_of(c.content[0])
         prev = self.in_order[i - 1] if i > 0 else None
         nxt = self.in_order[i + 1] if i + 1 < len(self.in_order) else None
