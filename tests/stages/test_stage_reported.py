@@ -603,3 +603,25 @@ def test_a_subordinate_clause_is_no_parenthetical_source() -> None:
         """,
     )
     assert got == []
+
+
+def test_an_apostrophe_is_no_quotation_of_the_speaker() -> None:
+    text = "He said taxes must fall, but Kim's team disagreed."
+    got = found(
+        text,
+        """
+        0   He         PRP  PRON   nsubj  1
+        1   said       VBD  VERB   ROOT   1  say
+        2   taxes      NNS  NOUN   nsubj  4
+        3   must       MD   AUX    aux    4
+        4   fall       VB   VERB   ccomp  1
+        5   ,          ,    PUNCT  punct  1
+        6   but        CC   CCONJ  cc     1
+        7   Kim        NNP  PROPN  poss   9
+        8   's         POS  PART   case   7
+        9   team       NN   NOUN   nsubj  10
+        10  disagreed  VBD  VERB   conj   1  disagree
+        11  .          .    PUNCT  punct  10
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == ["taxes must fall"]  # the author going on

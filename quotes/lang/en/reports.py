@@ -11,7 +11,7 @@ direct) is decided after the finders, from the marks, for any language.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -224,21 +224,15 @@ def _each_clause(
     if head is None:
         return [content]
     # The parser hangs the later clauses on the first (conj) or on the verb (a sibling ccomp).
+    # "said A, but that B": or on the verb itself, as a conjunct.
     siblings = [c for c in verb.children if c.dep_ in deps and c.i > head.i]
-    conjs: list[Token] = [c for c in siblings if own(c) and start < c.left_edge.idx < end]
-    conjs += [
-        c
-        for c in verb.children
-        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and own(c) and start < c.left_edge.idx < end
-    ]
+    clauses = siblings + _verb_conjuncts(verb)
     todo = [head, *siblings]
     while todo:
-        t = todo.pop()
-        for c in t.children:
-            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
-                todo.append(c)
-                if own(c) and start < c.left_edge.idx < end:
-                    conjs.append(c)
+        more = _verb_conjuncts(todo.pop())
+        clauses += more
+        todo += more
+    conjs = [c for c in clauses if own(c) and start < c.left_edge.idx < end]
     if not conjs:
         return [content]
     doc = verb.doc
@@ -257,6 +251,10 @@ def _each_clause(
         piece_start = doc[k].idx
     parts.append(lang.marks.trim(text, piece_start, end))
     return [p for p in parts if p[1] - p[0] >= 2]
+
+
+def _verb_conjuncts(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
 
 
 def _subtree_span(tok: Token) -> Offsets:
@@ -422,11 +420,13 @@ def _quoted_again(conj: Token, gap: str, lang: English) -> bool:
     clause, and the conjunct quotes the speaker's words: ``said X, but the rest were just "minor"``."""
     marks = lang.marks.chars
     words = "".join(" " if ch in marks or ch in lang.marks.comma else ch for ch in gap).split()
-    return (
-        len(words) == 1
-        and words[0] in CLAUSE_COORDINATORS
-        and any(ch in marks for t in conj.subtree for ch in t.text)
-    )
+    return len(words) == 1 and words[0] in CLAUSE_COORDINATORS and _has_quotation_mark(conj.subtree, lang)
+
+
+def _has_quotation_mark(tokens: Iterable[Token], lang: English) -> bool:
+    """A quotation mark stands among the tokens; an apostrophe (``Trump's``, ``don't``) does not count."""
+    marks = lang.marks.unambiguous
+    return any(ch in marks for t in tokens for ch in t.text)
 
 
 #: What a noun phrase's coordinated parts are joined by.
@@ -661,8 +661,7 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
 
 def _quoted_inside(obj: Token, lang: English) -> bool:
     """A quotation mark opens inside the object's phrase, after its first word."""
-    marks = lang.marks.unambiguous
-    return any(t.i > obj.left_edge.i and any(ch in marks for ch in t.text) for t in obj.subtree)
+    return _has_quotation_mark((t for t in obj.subtree if t.i > obj.left_edge.i), lang)
 
 
 #: A past verb the parser hung on the object of a verb that takes no object: the clause's own verb.
