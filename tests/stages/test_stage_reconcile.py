@@ -111,6 +111,48 @@ def test_complement_of_a_direct_quotes_cue_is_dropped() -> None:
     assert reconcile.reconcile(context(d), [quote, misread]) == [quote]
 
 
+def _cue_and_clause(text: str, quoted: str, content: str) -> list[tuple[str, str]]:
+    """A direct quote on ``quoted`` with cue "said", and the clause the parse gave "said"."""
+    d = plain(text)
+    said = token(d, "said")
+    quote = Candidate(
+        kind="direct",
+        content=span(text, quoted),
+        cue=span(text, "said"),
+        cue_token=said,
+        rule=Rule.DIRECT_CUE,
+    )
+    found = [quote, clause(text, content, "said", d)]
+    return [
+        (c.kind, cut(text, c.content))
+        for c in reconcile.drop_swallowed(context(d), reconcile.reconcile(context(d), found))
+    ]
+
+
+def test_complement_carrying_its_cues_quotation_in_its_own_words_is_mixed() -> None:
+    """Spec 1.1: 'said he was "a very big threat" to progressives' reports the clause, not the fragment."""
+    text = 'He said he was "a very big threat" to progressives.'
+    content = 'he was "a very big threat" to progressives'
+    assert _cue_and_clause(text, "a very big threat", content) == [("mixed", content)]
+    text = 'The party "allows us to get our message out," said Frank Coleman.'
+    content = 'The party "allows us to get our message out'
+    assert _cue_and_clause(text, "allows us to get our message out,", content) == [
+        ("mixed", 'The party "allows us to get our message out,"')  # on to the closing mark
+    ]
+
+
+def test_complement_running_on_past_a_quotation_that_ended_its_clause_is_not_mixed() -> None:
+    """'"A," while B ...': the parser ran on past the quotation; the words across the cue are not the clause's either."""
+    text = 'He said, "We will win," while others left the hall.'
+    assert _cue_and_clause(text, "We will win,", 'We will win," while others left the hall') == [
+        ("direct", "We will win,")
+    ]
+    text = 'Asked about the vote, he said, "We will win."'
+    assert _cue_and_clause(text, "We will win.", 'Asked about the vote, he said, "We will win') == [
+        ("direct", "We will win.")
+    ]
+
+
 def test_drop_swallowed_direct_quote_inside_a_mixed_one() -> None:
     text = 'He called it "a disaster. We will fight it," and left.'
     d = plain(text)

@@ -5,7 +5,9 @@ one put in its place) reports a clause without regard to quotation marks.
 This step, for any such finder, decides:
 
 - a clause that is the complement of a direct quote's cue is that quote, or
-  the clause just before it, and no quote of its own;
+  the clause just before it, and no quote of its own, unless it carries the
+  quotation inside words of its own (``said he was "a big threat" to
+  them``): then it is a mixed quote, and the direct one is part of it;
 - a content wholly inside a quotation is a direct quote (unless a direct
   quote already stands there); one that carries a quoted fragment of two or
   more words is mixed, and runs on to the closing mark of a quotation it
@@ -34,6 +36,8 @@ from ..candidates import Candidate, Context, Intervals, Offsets, QuotedSpan, doc
 
 #: A quoted fragment needs this many words to make a reported content mixed.
 MIN_MIXED_WORDS = 2
+#: A clause carries its cue's quotation inside this many words of its own to be mixed speech.
+MIN_OUTSIDE_WORDS = 2
 #: At most this many characters without a letter or digit between a clause and the quotation
 #: whose cue took it as its complement.
 INTRODUCES_GAP = 4
@@ -69,7 +73,10 @@ def reconcile(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             continue
         # A construction read from a direct quote's own cue: its complement is that quotation.
         if c.anchor in direct_cues and _introduces(text, content, direct_cues[c.anchor]):
-            continue  # this verb's complement is the direct quote it introduces
+            quotation = by_span.get(direct_cues[c.anchor])
+            if quotation is None or not _carries(text, c, quotation, direct):
+                continue  # this verb's complement is the direct quote it introduces
+            content = (min(content[0], quotation.open), max(content[1], quotation.close))  # mixed, with it
         kind = "indirect"
         covering = [
             q
@@ -141,6 +148,32 @@ def _introduces(text: str, content: Offsets, quote: Offsets) -> bool:
     return (
         content[1] <= quote[0] and not any(ch.isalnum() for ch in between) and len(between) <= INTRODUCES_GAP
     )
+
+
+def _carries(text: str, c: Candidate, q: QuotedSpan, direct: list[Candidate]) -> bool:
+    """The complement carries its cue's quotation inside words of the reporter's (``said he was
+    "a very big threat" to progressives``): the speech is mixed, not the quotation alone (spec 1.1).
+
+    Words across the cue are not the clause's (``Asked X, he said, "..."``); words after the
+    quotation count only where it did not end its own clause (``"...," while B said`` is the
+    parser running on); a complement that reaches another direct quote is a misparse too."""
+    if not overlaps(c.content, q.outer):
+        return False
+    if any(d.content != (q.start, q.end) and overlaps(d.content, c.content) for d in direct):
+        return False
+    start, end = c.content
+    if c.cue is not None and c.cue[1] <= q.open:
+        start = max(start, c.cue[1])
+    if c.cue is not None and c.cue[0] >= q.close:
+        end = min(end, c.cue[0])
+    before = text[start : max(start, q.open)]
+    after = text[min(end, q.close) : end]
+    ended = not text[q.start : q.end].rstrip()[-1:].isalnum() or not after.lstrip()[:1].isalnum()
+    return _words(before) + (0 if ended else _words(after)) >= MIN_OUTSIDE_WORDS
+
+
+def _words(s: str) -> int:
+    return sum(any(ch.isalnum() for ch in word) for word in s.split())
 
 
 def _through_quotation(content: Offsets, covering: list[QuotedSpan], direct: list[Candidate]) -> Offsets:
