@@ -625,3 +625,28 @@ def test_an_apostrophe_is_no_quotation_of_the_speaker() -> None:
         """,
     )
     assert [cut(text, c.content) for c in got] == ["taxes must fall"]  # the author going on
+
+
+def test_a_source_set_off_inside_the_clause_reports_all_of_it() -> None:
+    """'A, she said, but also B': the parser hangs the commas on the verb; it reports the whole clause."""
+    text = "It will stop crime, she said, but also drugs."
+    got = found(
+        text,
+        """
+        0  It     PRP  PRON   nsubj     2
+        1  will   MD   AUX    aux       2
+        2  stop   VB   VERB   ROOT      2
+        3  crime  NN   NOUN   dobj      2
+        4  ,      ,    PUNCT  punct     6
+        5  she    PRP  PRON   nsubj     6
+        6  said   VBD  VERB   parataxis 2  say
+        7  ,      ,    PUNCT  punct     6
+        8  but    CC   CCONJ  cc        2
+        9  also   RB   ADV    advmod    8
+        10 drugs  NNS  NOUN   conj      2  drug
+        11 .      .    PUNCT  punct     2
+        """,
+    )
+    assert [(c.rule, cut(text, c.content), c.cue_token) for c in got] == [
+        (Rule.REPORTED_PARENTHETICAL, "It will stop crime, she said, but also drugs", 6)
+    ]

@@ -748,7 +748,9 @@ def _parenthetical(text: str, verb: Token, lang: English) -> tuple[Offsets, Offs
     )
     if head.i > verb.i and not set_off:
         return None  # "X, he said, Y": only a verb set off by commas reports the clause around it
-    if head.i < verb.i and not (left.i > 0 and doc[left.i - 1].text in PARENTHETICAL_MARKS):
+    if head.i < verb.i and not (
+        left.text in PARENTHETICAL_MARKS or left.i > 0 and doc[left.i - 1].text in PARENTHETICAL_MARKS
+    ):
         # "The plan is dead, officials said.": a comma or dash sets the verb off from the clause;
         # after a colon the verb opens a sentence of its own ("... as an example: He says ...").
         return None
