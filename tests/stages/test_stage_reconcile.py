@@ -147,6 +147,10 @@ def test_complement_running_on_past_a_quotation_that_ended_its_clause_is_not_mix
     assert _cue_and_clause(text, "We will win,", 'We will win," while others left the hall') == [
         ("direct", "We will win,")
     ]
+    text = 'He stressed the need for calm: "We will win," he said.'
+    assert _cue_and_clause(text, "We will win,", 'He stressed the need for calm: "We will win') == [
+        ("direct", "We will win,")  # the colon sets the clause before off from the quotation
+    ]
     text = 'Asked about the vote, he said, "We will win."'
     assert _cue_and_clause(text, "We will win.", 'Asked about the vote, he said, "We will win') == [
         ("direct", "We will win.")

@@ -32,6 +32,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from itertools import accumulate
 
+from ...lang.base import Marks
 from ..candidates import Candidate, Context, Intervals, Offsets, QuotedSpan, document_texts, inside, overlaps
 
 #: A quoted fragment needs this many words to make a reported content mixed.
@@ -74,7 +75,7 @@ def reconcile(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         # A construction read from a direct quote's own cue: its complement is that quotation.
         if c.anchor in direct_cues and _introduces(text, content, direct_cues[c.anchor]):
             quotation = by_span.get(direct_cues[c.anchor])
-            if quotation is None or not _carries(text, c, quotation, direct):
+            if quotation is None or not _carries(text, c, quotation, direct, ctx.lang.marks):
                 continue  # this verb's complement is the direct quote it introduces
             content = (min(content[0], quotation.open), max(content[1], quotation.close))  # mixed, with it
         kind = "indirect"
@@ -150,13 +151,15 @@ def _introduces(text: str, content: Offsets, quote: Offsets) -> bool:
     )
 
 
-def _carries(text: str, c: Candidate, q: QuotedSpan, direct: list[Candidate]) -> bool:
+def _carries(text: str, c: Candidate, q: QuotedSpan, direct: list[Candidate], marks: Marks) -> bool:
     """The complement carries its cue's quotation inside words of the reporter's (``said he was
     "a very big threat" to progressives``): the speech is mixed, not the quotation alone (spec 1.1).
 
-    Words across the cue are not the clause's (``Asked X, he said, "..."``); words after the
-    quotation count only where it did not end its own clause (``"...," while B said`` is the
-    parser running on); a complement that reaches another direct quote is a misparse too."""
+    Words across the cue are not the clause's (``Asked X, he said, "..."``), nor words that a
+    colon, a full stop or an opening bracket sets off from the quotation (``X stressed the need
+    for calm: "...," she said``); words after the quotation count only where it did not end its
+    own clause (``"...," while B said`` is the parser running on); a complement that reaches
+    another direct quote is a misparse too."""
     if not overlaps(c.content, q.outer):
         return False
     if any(d.content != (q.start, q.end) and overlaps(d.content, c.content) for d in direct):
@@ -168,8 +171,17 @@ def _carries(text: str, c: Candidate, q: QuotedSpan, direct: list[Candidate]) ->
         end = min(end, c.cue[0])
     before = text[start : max(start, q.open)]
     after = text[min(end, q.close) : end]
+    if any(ch in marks.clause_breaks or ch in marks.opening_punct for ch in _after_last_word(before)):
+        before = ""
     ended = not text[q.start : q.end].rstrip()[-1:].isalnum() or not after.lstrip()[:1].isalnum()
     return _words(before) + (0 if ended else _words(after)) >= MIN_OUTSIDE_WORDS
+
+
+def _after_last_word(s: str) -> str:
+    i = len(s)
+    while i > 0 and not s[i - 1].isalnum():
+        i -= 1
+    return s[i:]
 
 
 def _words(s: str) -> int:
