@@ -650,3 +650,45 @@ def test_a_source_set_off_inside_the_clause_reports_all_of_it() -> None:
     assert [(c.rule, cut(text, c.content), c.cue_token) for c in got] == [
         (Rule.REPORTED_PARENTHETICAL, "It will stop crime, she said, but also drugs", 6)
     ]
+
+
+def test_a_that_clause_misread_as_a_relative_clause_is_the_verbs() -> None:
+    """'told the audience at his rally that he had won': 'that' with a subject after it opens no relative clause."""
+    text = "Trump told the audience at his rally that he had won."
+    table = """
+        0  Trump     NNP  PROPN  nsubj  1
+        1  told      VBD  VERB   ROOT   1  tell
+        2  the       DT   DET    det    3
+        3  audience  NN   NOUN   dobj   1
+        4  at        IN   ADP    prep   1
+        5  his       PRP$ PRON   poss   6
+        6  rally     NN   NOUN   pobj   4
+        7  that      WDT  SCONJ  mark   10
+        8  he        PRP  PRON   nsubj  10
+        9  had       VBD  AUX    aux    10 have
+        10 won       VBN  VERB   relcl  6  win
+        11 .         .    PUNCT  punct  1
+        """
+    got = found(text, table)
+    assert [(c.rule, cut(text, c.content), cut(text, c.cue)) for c in got] == [
+        (Rule.REPORTED_CLAUSE, "he had won", "told the audience")
+    ]
+    # A relative clause proper ('that' is its subject) is no content.
+    text = "Trump told the audience at his rally that drew thousands."
+    got = found(
+        text,
+        """
+        0  Trump     NNP  PROPN  nsubj  1
+        1  told      VBD  VERB   ROOT   1  tell
+        2  the       DT   DET    det    3
+        3  audience  NN   NOUN   dobj   1
+        4  at        IN   ADP    prep   1
+        5  his       PRP$ PRON   poss   6
+        6  rally     NN   NOUN   pobj   4
+        7  that      WDT  PRON   nsubj  8
+        8  drew      VBD  VERB   relcl  6  draw
+        9  thousands NNS  NOUN   dobj   8  thousand
+        10 .         .    PUNCT  punct  1
+        """,
+    )
+    assert [c.rule for c in got if c.rule == Rule.REPORTED_CLAUSE] == []

@@ -587,6 +587,11 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
                 if got:
                     got = _with_sibling_clauses(text, got, children[n + 1 :], lang)
                     return _with_coordinated_clause(text, verb, got, lang), cue, "clause"
+        stray = _stray_that_clause(verb)
+        if stray is not None:
+            got = _clause_content(text, stray, False, lang)
+            if got:
+                return got, cue, "clause"
     if "to" in frames:
         for c in children:
             if c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.lefts):
@@ -656,6 +661,30 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
         got = _np_content(text, verb, obj, lang)
         if got:
             return got, cue, "np"
+    return None
+
+
+#: How the parser hangs a that-clause it misread as a relative clause on a noun before it.
+STRAY_CLAUSE_DEPS = frozenset({"relcl"})
+
+
+def _stray_that_clause(verb: Token) -> Token | None:
+    """``told the audience at his fundraiser for veterans that he had ...``: the parser hung the
+    that-clause on the last noun as a relative clause. A clause with ``that`` as its subordinator
+    and a subject of its own is no relative clause (there ``that`` is the subject or object): when
+    the verb has no clause of its own, it is the verb's, misplaced."""
+    if any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return None
+    for t in verb.subtree:
+        if t.i <= verb.i or t.dep_ != "mark" or t.lower_ != "that":
+            continue
+        clause = t.head
+        if clause.dep_ not in STRAY_CLAUSE_DEPS or not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+            return None
+        head = clause.head
+        while head.i != verb.i and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        return clause if head.i == verb.i else None
     return None
 
 
