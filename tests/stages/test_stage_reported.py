@@ -317,6 +317,41 @@ def test_a_phrase_of_the_setting_ends_a_noun_phrase_content() -> None:
     assert [(cut(text, c.content), cut(text, c.cue)) for c in got] == [("support to the union", "expressed")]
 
 
+def test_a_named_date_ends_a_noun_phrase_content_and_a_length_of_time_does_not() -> None:
+    # "in early June" says when it was said; "in two decades" belongs to what was congratulated.
+    rows = """
+        0  She            PRP  PRON   nsubj  1
+        1  congratulated  VBD  VERB   ROOT   1  congratulate
+        2  him            PRP  PRON   dobj   1
+        3  on             IN   ADP    prep   1
+        4  his            PRP$ PRON   poss   5
+        5  win            NN   NOUN   pobj   3
+        6  in             IN   ADP    prep   1
+        """
+    when = "She congratulated him on his win in early June."
+    got = found(
+        when,
+        rows
+        + """
+        7  early          JJ   ADJ    amod   8  -  B-DATE
+        8  June           NNP  PROPN  pobj   6  -  I-DATE
+        9  .              .    PUNCT  punct  1
+        """,
+    )
+    assert [cut(when, c.content) for c in got] == ["his win"]
+    length = "She congratulated him on his win in two decades."
+    got = found(
+        length,
+        rows
+        + """
+        7  two            CD   NUM    nummod 8  -  B-DATE
+        8  decades        NNS  NOUN   pobj   6  decade  I-DATE
+        9  .              .    PUNCT  punct  1
+        """,
+    )
+    assert [cut(length, c.content) for c in got] == ["his win in two decades"]
+
+
 def test_quoted_words_on_both_sides_of_a_comma_and_keep_one_content() -> None:
     # The parser hangs the second clause on "said"; its own quotation says it is still the speaker's.
     text = 'Reid said Sanders was "a part of it," and Democrats would "depend on him" now.'

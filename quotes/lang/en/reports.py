@@ -463,7 +463,11 @@ def _with_tail(text: str, verb: Token, start: int, end: int, after: int, lang: E
             continue
         if child.dep_ not in CONTENT_TAIL_DEPS:
             continue
-        if child.dep_ == "prep" and child.lower_ in lang.lexicon.setting_preps and cstart >= end:
+        if (
+            child.dep_ == "prep"
+            and cstart >= end
+            and (child.lower_ in lang.lexicon.setting_preps or _names_a_time(child, lang))
+        ):
             break  # where, when or how it was said, not what
         if cstart < end:
             end = max(end, cend)
@@ -476,6 +480,16 @@ def _with_tail(text: str, verb: Token, start: int, end: int, after: int, lang: E
         else:
             break
     return lang.marks.trim(text, start, end)
+
+
+def _names_a_time(prep: Token, lang: English) -> bool:
+    """``endorsed Trump in early June``, ``on Thursday``: a phrase whose object is a named date
+    says when (a length of time, ``in approximately two decades``, may be the content's own)."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and all(
+        o.ent_type_ in lang.tags.time_entities and any(t.pos_ in lang.tags.proper_noun_pos for t in o.subtree)
+        for o in objs
+    )
 
 
 #: Conjunctions that give a reason; tenses in which a speaker, not the author, gives it.
