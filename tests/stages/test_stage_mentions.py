@@ -178,3 +178,33 @@ def test_a_mention_the_finder_gave_is_kept() -> None:
     given = span(text, "According")
     _, c = mention_of(text, table, cue=0, content="the suspect fled on foot", mention=given)
     assert c.mention == given and c.mention_token is None
+
+
+def test_a_name_the_parser_hung_elsewhere_is_the_subject_of_a_verb_without_one() -> None:
+    # The parser made "Reid" a conjunct of "Nevada" and left "said" without a subject.
+    text = "Alarmed by unrest in Nevada, Senator Reid, the leader, said taxes would fall."
+    m, c = mention_of(
+        text,
+        """
+        0  Alarmed  VBN  VERB   advcl  11 alarm
+        1  by       IN   ADP    agent  0
+        2  unrest   NN   NOUN   pobj   1
+        3  in       IN   ADP    prep   2
+        4  Nevada   NNP  PROPN  pobj   3  Nevada  B-GPE
+        5  ,        ,    PUNCT  punct  4
+        6  Senator  NNP  PROPN  compound 7
+        7  Reid     NNP  PROPN  conj   4  Reid    B-PERSON
+        8  ,        ,    PUNCT  punct  7
+        9  the      DT   DET    det    10
+        10 leader   NN   NOUN   appos  7
+        11 ,        ,    PUNCT  punct  12
+        12 said     VBD  VERB   ROOT   12 say
+        13 taxes    NNS  NOUN   nsubj  15 tax
+        14 would    MD   AUX    aux    15
+        15 fall     VB   VERB   ccomp  12
+        16 .        .    PUNCT  punct  12
+        """,
+        cue=12,
+        content="taxes would fall",
+    )
+    assert (m, c.mention_token) == ("Senator Reid", 7)

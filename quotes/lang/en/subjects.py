@@ -184,8 +184,28 @@ def _subject(v: Token, lang: English) -> tuple[Token | None, bool]:
             if v.pos_ == "ADP" and v.dep_ == "prep":  # "began by expressing": the verb above the preposition
                 v = v.head
             continue
-        return None, inherited
+        return _stranded_subject(v), inherited
     return None, inherited
+
+
+#: Finite verb tags: a verb that has a subject of its own in English.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _stranded_subject(v: Token) -> Token | None:
+    """``Alarmed by X, Senator Harry Reid, the minority leader, said ...``: the parser hung the
+    name on a word before it (a conjunct, an apposition) and left the finite verb without a
+    subject. The noun phrase that ends right before the verb is its subject."""
+    if v.tag_ not in FINITE_TAGS or v.i == 0:
+        return None
+    closed = v.doc[v.i - 1].text == ","  # the comma that closes an apposition
+    i = v.i - 2 if closed else v.i - 1
+    t = v.doc[i]
+    if i < 0 or t.pos_ not in ("NOUN", "PROPN") or t.right_edge.i != i:
+        return None
+    if closed and t.dep_ == "appos" and t.head.pos_ in ("NOUN", "PROPN"):
+        return t.head  # "Reid, the minority leader, said": the name the apposition describes
+    return None if closed else t
 
 
 def _titled(ent_start: Token, lang: English) -> int:
