@@ -178,3 +178,26 @@ def test_headline_is_skipped() -> None:
         """,
     )
     assert got == []
+
+
+def test_a_verb_of_manner_of_speaking_introduces_a_quotation() -> None:
+    # "barked", "boomed", "shot back": how it was said; they take quotations, not clauses.
+    for verb, lemma, particle in (("barked", "bark", ""), ("shot", "shoot", "back")):
+        tail = f" {particle}" if particle else ""
+        text = f'"Go back," Trump {verb}{tail}.'
+        rows = f"""
+        0  "      ``   PUNCT  punct  6
+        1  Go     VB   VERB   ccomp  6  go
+        2  back   RB   ADV    advmod 1
+        3  ,      ,    PUNCT  punct  6
+        4  "      ''   PUNCT  punct  6
+        5  Trump  NNP  PROPN  nsubj  6
+        6  {verb}  VBD  VERB   ROOT   6  {lemma}
+        """
+        end = 7
+        if particle:
+            rows += f"7  {particle}  RP  ADP  prt  6\n"
+            end = 8
+        rows += f"{end}  .  .  PUNCT  punct  6\n"
+        got = found(text, rows)
+        assert [(c.kind, cut(text, c.content), c.cue_token) for c in got] == [("direct", "Go back,", 6)], verb
