@@ -68,11 +68,20 @@ class Marks:
 
     @cached_property
     def chars(self) -> str:
-        """Every quotation mark, open or close, in one string."""
+        """Every one-character quotation mark, open or close, in one string."""
+        return "".join(sorted(m for m in self._all_marks if len(m) == 1))
+
+    @cached_property
+    def digraphs(self) -> tuple[str, ...]:
+        """Marks typed as two characters (``''`` for a double mark in ASCII archives), longest first."""
+        return tuple(sorted((m for m in self._all_marks if len(m) > 1), key=lambda m: (-len(m), m)))
+
+    @cached_property
+    def _all_marks(self) -> frozenset[str]:
         found = set(self.pairs)
         for closes in self.pairs.values():
             found.update(closes)
-        return "".join(sorted(found))
+        return frozenset(found)
 
     @cached_property
     def families(self) -> dict[str, str]:

@@ -103,3 +103,23 @@ def test_a_closing_glyph_between_two_words_closes_the_open_quote() -> None:
     pairs with the open quote and closes it instead of opening a new one."""
     text = "\u201cI love Hispanics!\u201dFormer candidate Bush said it was \u201cinsensitive.\u201d"
     assert contents(text) == ["I love Hispanics!", "insensitive."]
+
+
+def test_two_apostrophes_are_one_double_mark() -> None:
+    """ASCII archives type a double mark as two apostrophes (or two backticks to open)."""
+    text = "''We will win,'' she said. He called it ''the 'wrong track.'''"
+    got = quoted(text)
+    assert [(text[q.start : q.end], q.depth, q.family) for q in got] == [
+        ("We will win,", 0, "double"),
+        ("the 'wrong track.", 0, "double"),  # the single mark closing with the double one is dropped
+    ]
+    assert [text[q.open : q.start] for q in got] == ["''", "''"]
+    assert contents("``Yes,'' she said.") == ["Yes,"]
+    assert contents("The players' union said ''no.''") == ["no."]
+
+
+def test_a_paragraph_reopened_with_two_apostrophes_continues_the_quote() -> None:
+    text = "''We will stay in the city for as long as it takes.\n\n''And we will win,'' she said."
+    got = quoted(text)
+    assert [(q.paragraphs, q.closed) for q in got] == [(2, True)]
+    assert text[got[0].start : got[0].end].endswith("And we will win,")

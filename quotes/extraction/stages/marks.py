@@ -47,6 +47,11 @@ def _opens_clause(text: str, pos: int) -> bool:
     return j < 0 or text[j] == "\n" or not text[j].isalnum()
 
 
+def _mark_at(text: str, j: int, marks: Marks) -> str:
+    """The mark that starts at ``j`` (a two-character one first), or the character there."""
+    return next((d for d in marks.digraphs if text.startswith(d, j)), text[j : j + 1])
+
+
 def find(text: str, lang: LanguageRules) -> tuple[QuotedSpan, ...]:
     """The stage: every quoted span, the outermost ones marked when they are a work's title."""
     cues, small = lang.lexicon.work_title_cues, lang.lexicon.title_small_words
@@ -58,7 +63,9 @@ def find(text: str, lang: LanguageRules) -> tuple[QuotedSpan, ...]:
 
 def find_quoted_spans(text: str, marks: Marks) -> list[QuotedSpan]:
     """Every quoted span, outermost and nested, in order of opening mark."""
-    mark_re = regex.compile("[" + regex.escape(marks.chars) + "]|\n")
+    mark_re = regex.compile(
+        "".join(regex.escape(d) + "|" for d in marks.digraphs) + "[" + regex.escape(marks.chars) + "]|\n"
+    )
     families = marks.families
     pairs = marks.pairs
     ambiguous = marks.ambiguous_singles
@@ -89,7 +96,7 @@ def find_quoted_spans(text: str, marks: Marks) -> list[QuotedSpan]:
         )
 
     for m in mark_re.finditer(text):
-        i = m.start()
+        i, after = m.start(), m.end()
         c = m.group()
         if c == "\n":
             line_len, line_start = i - line_start, i + 1
@@ -107,7 +114,7 @@ def find_quoted_spans(text: str, marks: Marks) -> list[QuotedSpan]:
             )
             if soft_wrap:
                 continue  # hard-wrapped text: the paragraph goes on
-            nxt = text[j] if j < n else ""
+            nxt = _mark_at(text, j, marks)
             opened_here = text[stack[0].pos + 1 : i].split()
             if (
                 nxt in pairs
@@ -127,7 +134,7 @@ def find_quoted_spans(text: str, marks: Marks) -> list[QuotedSpan]:
         if i == skip:
             continue
         prev = text[i - 1] if i > 0 else ""
-        nxt = text[i + 1] if i + 1 < n else ""
+        nxt = text[after] if after < n else ""
         can_open = not _is_space(nxt) and (
             _is_space(prev) or prev in marks.opening_punct or prev in families or prev == ""
         )
@@ -170,7 +177,7 @@ def find_quoted_spans(text: str, marks: Marks) -> list[QuotedSpan]:
             # glyph: it closes the open quote it pairs with.
             while len(stack) > closer_of + 1:
                 stack.pop()  # inner marks that never closed were not quotes
-            close_top(i + 1, i, closed=True)
+            close_top(after, i, closed=True)
             continue
         if c in pairs and (can_open or (not can_close and families.get(c) != marks.ambiguous_family)):
             if c in marks.apostrophes and not can_open:
