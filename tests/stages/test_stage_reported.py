@@ -727,3 +727,42 @@ def test_a_that_clause_misread_as_a_relative_clause_is_the_verbs() -> None:
         """,
     )
     assert [c.rule for c in got if c.rule == Rule.REPORTED_CLAUSE] == []
+
+
+def test_as_with_a_that_clause_of_its_own_reports_it_and_without_one_points_back() -> None:
+    # "As Trump claimed that taxes would fall, ...": the clause is his. "As Trump claimed, taxes
+    # would fall" points back to what he said elsewhere (spec 1.1), even where the parser makes
+    # the clause his complement.
+    text = "As Trump claimed that taxes would fall, markets rose."
+    got = found(
+        text,
+        """
+        0  As       IN   SCONJ  mark   2
+        1  Trump    NNP  PROPN  nsubj  2
+        2  claimed  VBD  VERB   advcl  9  claim
+        3  that     IN   SCONJ  mark   6
+        4  taxes    NNS  NOUN   nsubj  6  tax
+        5  would    MD   AUX    aux    6
+        6  fall     VB   VERB   ccomp  2
+        7  ,        ,    PUNCT  punct  9
+        8  markets  NNS  NOUN   nsubj  9  market
+        9  rose     VBD  VERB   ROOT   9  rise
+        10 .        .    PUNCT  punct  9
+        """,
+    )
+    assert [(c.rule, cut(text, c.content)) for c in got] == [(Rule.REPORTED_CLAUSE, "taxes would fall")]
+    text = "As Trump claimed, taxes would fall."
+    got = found(
+        text,
+        """
+        0  As       IN   SCONJ  mark   2
+        1  Trump    NNP  PROPN  nsubj  2
+        2  claimed  VBD  VERB   ROOT   2  claim
+        3  ,        ,    PUNCT  punct  2
+        4  taxes    NNS  NOUN   nsubj  6  tax
+        5  would    MD   AUX    aux    6
+        6  fall     VB   VERB   ccomp  2
+        7  .        .    PUNCT  punct  2
+        """,
+    )
+    assert got == []

@@ -870,8 +870,11 @@ def _performative(verb: Token, lang: English) -> bool:
 
 
 def _pointer_back(verb: Token) -> bool:
-    """``as I said a moment ago``, ``as you pointed out``: a pointer to content said elsewhere (spec 1.1)."""
-    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    """``as I said a moment ago``, ``as you pointed out``: a pointer to content said elsewhere (spec 1.1).
+    A that-clause of its own is no pointer (``even as Trump claimed that X, ...``)."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
+        c.dep_ in CLAUSE_DEPS and _has_that(c) for c in verb.children
+    )
 
 
 def _passive(verb: Token) -> bool:
