@@ -123,3 +123,10 @@ def test_a_paragraph_reopened_with_two_apostrophes_continues_the_quote() -> None
     got = quoted(text)
     assert [(q.paragraphs, q.closed) for q in got] == [(2, True)]
     assert text[got[0].start : got[0].end].endswith("And we will win,")
+
+
+def test_a_quotation_after_an_apostrophe_that_opened_nothing_is_outermost() -> None:
+    """'Sophie in 't Veld': the single mark never closes; the quotation after it is not nested in it."""
+    text = "said Sophie in 't Veld, a member. \"It's a risk everywhere.\"\n\nNext."
+    got = quoted(text)
+    assert [(text[q.start : q.end], q.depth, q.closed) for q in got] == [("It's a risk everywhere.", 0, True)]

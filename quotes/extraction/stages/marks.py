@@ -95,6 +95,17 @@ def find_quoted_spans(text: str, marks: Marks) -> list[QuotedSpan]:
             )
         )
 
+    def drop_apostrophe() -> None:
+        """The open single mark was an apostrophe (``Sophie in 't Veld``): quotes closed inside it
+        were never nested in it."""
+        top = stack.pop()
+        depth = len(stack)
+        for k in range(len(out) - 1, -1, -1):
+            if out[k].open < top.pos:
+                break
+            if out[k].depth > depth:
+                out[k] = replace(out[k], depth=out[k].depth - 1)
+
     for m in mark_re.finditer(text):
         i, after = m.start(), m.end()
         c = m.group()
@@ -104,7 +115,7 @@ def find_quoted_spans(text: str, marks: Marks) -> list[QuotedSpan]:
             while j < n and text[j] in " \t\r\n\u00a0":
                 j += 1
             while stack and stack[-1].family == marks.ambiguous_family and stack[-1].mark in ambiguous:
-                stack.pop()  # an unclosed single mark at a paragraph end was an apostrophe
+                drop_apostrophe()  # an unclosed single mark at a paragraph end was an apostrophe
             if not stack:
                 continue
             soft_wrap = (
@@ -186,7 +197,7 @@ def find_quoted_spans(text: str, marks: Marks) -> list[QuotedSpan]:
     while stack:
         top = stack[-1]
         if top.family == marks.ambiguous_family and top.mark in ambiguous:
-            stack.pop()
+            drop_apostrophe()
             continue
         close_top(n, n, closed=False)
     out.sort(key=lambda q: (q.open, -q.close))
