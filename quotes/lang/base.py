@@ -157,6 +157,7 @@ class Patterns:
     acronym: regex.Pattern[str]  # an agency or outlet as a label (NHK:)
     roman_numeral: regex.Pattern[str]  # a name suffix (III), not a family name in capitals
     markup_tag: regex.Pattern[str]  # an opening tag of markup left in a text (<tweet id="...">)
+    byline: regex.Pattern[str]  # right after a quotation, the author of the work it names ("...," by X)
 
 
 class NameFinder(Protocol):

@@ -130,3 +130,13 @@ def test_a_quotation_after_an_apostrophe_that_opened_nothing_is_outermost() -> N
     text = "said Sophie in 't Veld, a member. \"It's a risk everywhere.\"\n\nNext."
     got = quoted(text)
     assert [(text[q.start : q.end], q.depth, q.closed) for q in got] == [("It's a risk everywhere.", 0, True)]
+
+
+def test_a_quotation_followed_by_its_author_is_a_works_title() -> None:
+    text = '"Met accused of whitewashing baby Jesus," by Post\'s Kathianne Boniello: "A man is suing."'
+    assert [(text[q.start : q.end], q.work_title) for q in quoted(text)] == [
+        ("Met accused of whitewashing baby Jesus,", True),
+        ("A man is suing.", False),
+    ]
+    text = '"We will win," by all accounts, was his line.'  # no name after "by": speech
+    assert [q.work_title for q in quoted(text)] == [False]

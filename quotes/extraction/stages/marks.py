@@ -54,10 +54,26 @@ def _mark_at(text: str, j: int, marks: Marks) -> str:
 
 def find(text: str, lang: LanguageRules) -> tuple[QuotedSpan, ...]:
     """The stage: every quoted span, the outermost ones marked when they are a work's title."""
-    cues, small = lang.lexicon.work_title_cues, lang.lexicon.title_small_words
+    cues, small, byline = lang.lexicon.work_title_cues, lang.lexicon.title_small_words, lang.patterns.byline
     return tuple(
-        replace(q, work_title=True) if q.depth == 0 and is_work_title(text, q, lang.marks, cues, small) else q
+        replace(q, work_title=True)
+        if q.depth == 0 and (is_work_title(text, q, lang.marks, cues, small) or _by_author(text, q, byline))
+        else q
         for q in find_quoted_spans(text, lang.marks)
+    )
+
+
+#: A headline named with its byline is longer than a title in title case, but not much.
+MAX_HEADLINE_WORDS = 25
+
+
+def _by_author(text: str, q: QuotedSpan, byline: regex.Pattern[str]) -> bool:
+    """``"Met accused of whitewashing baby Jesus," by Post's Kathianne Boniello``: a quotation
+    followed by its author is the title of a work (an article, a book), in any case."""
+    return (
+        q.closed
+        and len(text[q.start : q.end].split()) <= MAX_HEADLINE_WORDS
+        and bool(byline.match(text, q.close))
     )
 
 
