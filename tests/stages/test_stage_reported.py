@@ -766,3 +766,22 @@ def test_as_with_a_that_clause_of_its_own_reports_it_and_without_one_points_back
         """,
     )
     assert got == []
+
+
+def test_an_idiom_of_the_authors_with_say_reports_nothing() -> None:
+    text = "It is safe to say he will win."
+    got = found(
+        text,
+        """
+        0  It    PRP  PRON   nsubj  1
+        1  is    VBZ  AUX    ROOT   1  be
+        2  safe  JJ   ADJ    acomp  1
+        3  to    TO   PART   aux    4
+        4  say   VB   VERB   xcomp  2  say
+        5  he    PRP  PRON   nsubj  7
+        6  will  MD   AUX    aux    7
+        7  win   VB   VERB   ccomp  4
+        8  .     .    PUNCT  punct  1
+        """,
+    )
+    assert got == []
