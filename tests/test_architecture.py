@@ -32,6 +32,7 @@ ALLOWED = {
     "time": "the group name the language's label patterns use for a timestamp",
     "[": "regular-expression syntax",
     "]|\n": "regular-expression syntax",
+    "|": "regular-expression syntax (alternation)",
     "\\b": "regular-expression syntax (word boundary)",
     "-": "the separator of a speaker id's counter (jane-doe-2)",
 }
