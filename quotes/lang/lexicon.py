@@ -59,6 +59,7 @@ class Lexicon:
     human_nouns: frozenset[str]
     first_names: dict[str, str]  # given name -> "f" / "m"
     bodies: frozenset[str]  # nouns for organisations ("the agency")
+    spokespeople: frozenset[str]  # nouns for people who speak for others ("a spokesperson")
     not_cues: tuple[tuple[str, ...], ...]  # fixed phrases with a speech verb that report nothing
     refusals: frozenset[str]  # "declined to comment": verbs that cancel the act below them
     work_title_cues: frozenset[str]  # on "Face the Nation", the book "...": titles, not speech
@@ -209,6 +210,7 @@ def load_lexicon(
         human_nouns=lower("human_nouns.txt"),
         first_names=first_names,
         bodies=lower("bodies.txt"),
+        spokespeople=lower("spokespeople.txt"),
         not_cues=tuple(tuple(w.lower().split()) for w in files.words("not_cues.txt")),
         refusals=lower("refusal_verbs.txt"),
         work_title_cues=lower("work_title_cues.txt"),

@@ -6,7 +6,7 @@ import pytest
 from handbuilt import SAID_THAT, SAID_THAT_PARSE, context, cut, doc, english, span
 
 from quotes.extraction.candidates import Candidate, Rule
-from quotes.extraction.stages import reported
+from quotes.extraction.stages import reconcile, reported
 
 
 def found(text: str, table: str):
@@ -785,3 +785,44 @@ def test_an_idiom_of_the_authors_with_say_reports_nothing() -> None:
         """,
     )
     assert got == []
+
+
+SPOKESPERSON = """
+    0  The         DT   DET    det    2
+    1  Minister    NNP  PROPN  compound 2
+    2  {who}       NNP  PROPN  nsubj  3
+    3  welcomed    VBD  VERB   ccomp  14 welcome
+    4  the         DT   DET    det    5
+    5  progress    NN   NOUN   dobj   3
+    6  made        VBN  VERB   acl    5  make
+    7  and         CC   CCONJ  cc     6
+    8  underlined  VBD  VERB   conj   6  underline
+    9  the         DT   DET    det    10
+    10 importance  NN   NOUN   dobj   8
+    11 ,           ,    PUNCT  punct  14
+    12 a           DT   DET    det    13
+    13 {source}    NN   NOUN   nsubj  14 {source}
+    14 said        VBD  VERB   ROOT   14 say
+    15 .           .    PUNCT  punct  14
+"""
+
+
+def test_a_spokespersons_account_reports_the_acts_of_the_one_they_speak_for() -> None:
+    # The clause before "said" keeps both acts; the parser's "underlined" hung on "made" is a
+    # second act of the Minister's, and a spokesperson's account reports it as the Minister's.
+    text = "The Minister Lee welcomed the progress made and underlined the importance, a spokesperson said."
+    d = doc(text, SPOKESPERSON.format(who="Lee", source="spokesperson"))
+    ctx = context(d)
+    got = reconcile.reconcile(ctx, reported.find(ctx, []))
+    assert sorted((cut(text, c.cue), cut(text, c.content)) for c in got) == [
+        ("said", "The Minister Lee welcomed the progress made and underlined the importance"),
+        ("underlined", "the importance"),
+        ("welcomed", "the progress made"),
+    ]
+    assert english().subject_of(d[8]).i == 2  # the Minister's act, not the progress's
+    # A person speaking in their own name reports nothing of the other's as a quote of its own.
+    text = "The Minister Lee welcomed the progress made and underlined the importance, a diplomat said."
+    d = doc(text, SPOKESPERSON.format(who="Lee", source="diplomat"))
+    ctx = context(d)
+    got = reconcile.reconcile(ctx, reported.find(ctx, []))
+    assert [cut(text, c.cue) for c in got] == ["said"]

@@ -109,3 +109,12 @@ def main_verb_again(verb: Token) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     return any(c.tag_ in MODAL_TAGS for c in verb.head.children)
+
+
+def misplaced_act(conj: Token) -> bool:
+    """A verb conjoined to a noun, or a finite verb conjoined to a participle that modifies one
+    (``welcomed the progress made and underlined B``): no coordination, a second act misparsed."""
+    head = conj.head
+    return head.pos_ in ("NOUN", "PROPN") or (
+        head.dep_ == "acl" and conj.tag_ in FINITE_TAGS and head.tag_ not in FINITE_TAGS
+    )

@@ -24,6 +24,7 @@ from .cues import (
     is_according,
     is_speech_verb,
     main_verb_again,
+    misplaced_act,
     phrasal_child,
     verb_frames,
 )
@@ -283,8 +284,9 @@ def _clause_content(text: str, c: Token, allow_wh: bool, lang: English) -> Offse
     ):
         return None
     # "agreed that A and acknowledged that B": the parser often hangs the second speech verb
-    # inside the first clause; the first content stops before it.
-    for t in toks[k:]:
+    # inside the first clause; the first content stops before it. Not in a clause before its
+    # verb ("X welcomed A and underlined B, a spokesperson said"): there both acts are the clause's.
+    for t in toks[k:] if c.i > c.head.i else ():
         if (
             t.dep_ == "conj"
             and t.head.i in {x.i for x in toks}
@@ -530,15 +532,15 @@ def _before_second_act(text: str, verb: Token, span: Offsets, lang: English) -> 
     """A phrase content stops before a speech verb the parser hung on one of its nouns.
 
     ``mentioning the need for housing and adding, "..."`` parses ``adding`` as
-    a conjunct of ``housing``; a verb conjoined to a noun is a misparse of a
-    second act, so the phrase ends before ``and adding``.
+    a conjunct of ``housing``; a verb conjoined to a noun (or a finite one to a
+    participle) is a misparse of a second act, so the phrase ends before ``and adding``.
     """
     start, end = span
     doc = verb.doc
     for t in doc[verb.i + 1 :]:
         if t.idx >= end:
             break
-        if t.idx > start and t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN") and verb_frames(t, lang):
+        if t.idx > start and t.dep_ == "conj" and misplaced_act(t) and verb_frames(t, lang):
             cc = [x for x in t.head.children if x.dep_ == "cc" and x.i < t.i]
             return lang.marks.trim(text, start, (cc[-1] if cc else t).idx)
     return span

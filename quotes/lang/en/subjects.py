@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..base import NameFinder, Offsets
-from .cues import is_according, main_verb_again, verb_frames
+from .cues import FINITE_TAGS, is_according, main_verb_again, misplaced_act, verb_frames
 
 if TYPE_CHECKING:
     from . import English
@@ -93,13 +93,15 @@ def quotes_a_text(cue: Token, lang: English) -> bool:
 
 
 def reports_others(cue: Token, lang: English) -> bool:
-    """A document or an organisation speaks (``the statement said``, ``the ministry said``): its account
-    reports what its people said and agreed."""
+    """A document, an organisation or a spokesperson speaks (``the statement said``, ``the ministry
+    said``, ``a spokesperson said``): the account reports what its people said and agreed."""
     if quotes_a_text(cue, lang):
         return True
     subj = subject_of(cue, lang)
     return subj is not None and (
-        subj.lemma_.lower() in lang.lexicon.bodies or subj.ent_type_ in lang.tags.affiliation_entities
+        subj.lemma_.lower() in lang.lexicon.bodies
+        or subj.lemma_.lower() in lang.lexicon.spokespeople
+        or subj.ent_type_ in lang.tags.affiliation_entities
     )
 
 
@@ -158,10 +160,10 @@ def _subject(v: Token, lang: English) -> tuple[Token | None, bool]:
                 return None, inherited
             v = above
             continue
-        if v.dep_ == "conj" and v.head.pos_ in ("NOUN", "PROPN") and verb_frames(v, lang):
+        if v.dep_ == "conj" and verb_frames(v, lang) and misplaced_act(v):
             # "mentioning the need for housing and adding, ...": a speech verb the parser hung on a
-            # noun; its subject is that of the nearest verb above.
-            above = next((a for a in v.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            # noun (or on a participle modifying one); its subject is that of the nearest verb above.
+            above = next((a for a in v.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
             if above is None:
                 return None, inherited
             v, inherited = above, True
@@ -186,10 +188,6 @@ def _subject(v: Token, lang: English) -> tuple[Token | None, bool]:
             continue
         return _stranded_subject(v), inherited
     return None, inherited
-
-
-#: Finite verb tags: a verb that has a subject of its own in English.
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _stranded_subject(v: Token) -> Token | None:
