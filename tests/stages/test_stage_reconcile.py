@@ -84,6 +84,11 @@ def test_mixed_content_runs_to_the_closing_mark_of_a_quotation_it_opened() -> No
     assert [(c.kind, cut(text, c.content)) for c in got] == [
         ("mixed", 'the deal was "weak on jobs, you know that. Weak."')
     ]
+    # The parse ends the clause with the quotation's last word: the closing mark is the clause's too.
+    text = 'She said the talks had been "productive" and left.'
+    d = plain(text)
+    got = reconcile.reconcile(context(d), [clause(text, 'the talks had been "productive', "said", d)])
+    assert [(c.kind, cut(text, c.content)) for c in got] == [("mixed", 'the talks had been "productive"')]
 
 
 def test_nested_reported_speech_keeps_the_outermost() -> None:

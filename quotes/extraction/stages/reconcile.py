@@ -194,7 +194,7 @@ def _through_quotation(content: Offsets, covering: list[QuotedSpan], direct: lis
     quotation is a direct quote of its own (the overlap stage splits those)."""
     start, end = content
     for q in covering:
-        if start <= q.open and q.start < end < q.end and not _quoted_directly(q, direct):
+        if start <= q.open and q.start < end <= q.end and not _quoted_directly(q, direct):
             end = q.close
     return start, end
 
