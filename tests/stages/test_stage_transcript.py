@@ -30,6 +30,16 @@ def test_role_and_titled_name_labels_open_turns() -> None:
     assert not any(t.signed for t in got)
 
 
+def test_a_label_may_name_the_speakers_outlet_or_party_in_brackets() -> None:
+    text = "Minister Tanaka: We will cut taxes.\nReporter (NHK): What about the budget?\nRep. Gowdy (R-S.C.): Who told you that?"
+    got = turns(text)
+    assert [(t.name, cut(text, t.label), cut(text, t.content)) for t in got] == [
+        ("Minister Tanaka", "Minister Tanaka", "We will cut taxes."),
+        ("Reporter", "Reporter", "What about the budget?"),
+        ("Rep. Gowdy", "Rep. Gowdy", "Who told you that?"),
+    ]
+
+
 def test_a_label_holds_over_the_next_paragraphs() -> None:
     got = turns(BRIEFING)
     assert [(t.index, t.name, cut(BRIEFING, t.content)) for t in got[2:]] == [
