@@ -208,3 +208,28 @@ def test_a_name_the_parser_hung_elsewhere_is_the_subject_of_a_verb_without_one()
         content="taxes would fall",
     )
     assert (m, c.mention_token) == ("Senator Reid", 7)
+
+
+def test_of_two_subjects_the_parser_gives_a_verb_the_nearer_is_the_speaker() -> None:
+    # Across a speaker label the parser hangs "Reporter" on "said" as well as "Wang".
+    text = "Reporter: On China, spokesperson Wang said taxes would fall."
+    m, c = mention_of(
+        text,
+        """
+        0  Reporter      NN   NOUN   nsubj     7
+        1  :             :    PUNCT  punct     0
+        2  On            IN   ADP    prep      7
+        3  China         NNP  PROPN  pobj      2  China  B-GPE
+        4  ,             ,    PUNCT  punct     7
+        5  spokesperson  NN   NOUN   compound  6
+        6  Wang          NNP  PROPN  nsubj     7  Wang   B-PERSON
+        7  said          VBD  VERB   ROOT      7  say
+        8  taxes         NNS  NOUN   nsubj     10 tax
+        9  would         MD   AUX    aux       10
+        10 fall          VB   VERB   ccomp     7
+        11 .             .    PUNCT  punct     7
+        """,
+        cue=7,
+        content="taxes would fall",
+    )
+    assert (m, c.mention_token) == ("Wang", 6)

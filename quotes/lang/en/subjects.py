@@ -124,7 +124,13 @@ def _subject(v: Token, lang: English) -> tuple[Token | None, bool]:
             return next((c for c in to.children if c.dep_ == "pobj"), None), False
         return None, False
     for _ in range(MAX_HOPS):
-        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        # the subject nearest the verb: where the parser gives it two ("Reporter (NHK): On China,
+        # spokesperson Wang said ..." across a speaker label), the farther one is a misparse
+        subj = min(
+            (c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")),
+            key=lambda c: abs(c.i - v.i),
+            default=None,
+        )
         if subj is not None:
             if subj.dep_ == "nsubjpass" or (subj.lower_ == "it" and subj.dep_ == "nsubj" and v.tag_ == "VBN"):
                 return _agent(v) or _statement_author(v, lang), inherited
