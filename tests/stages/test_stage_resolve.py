@@ -271,3 +271,28 @@ def test_titles_and_affiliation_are_fields_of_the_speaker() -> None:
         "Japanese",
     )
     assert tanaka.aliases == ("Foreign Minister Hiroko Tanaka",)
+
+
+def test_a_given_name_the_recogniser_left_out_is_part_of_the_name() -> None:
+    # NER tags "J. Blinken" alone; the given name before a middle initial is the person's too.
+    text = "Secretary Antony J. Blinken said that taxes would fall."
+    d = doc(
+        text,
+        """
+        0  Secretary  NNP  PROPN  compound  3
+        1  Antony     NNP  PROPN  compound  3
+        2  J.         NNP  PROPN  compound  3  J.  B-PERSON
+        3  Blinken    NNP  PROPN  nsubj     4  Blinken  I-PERSON
+        4  said       VBD  VERB   ROOT      4  say
+        5  that       IN   SCONJ  mark      8
+        6  taxes      NNS  NOUN   nsubj     8  tax
+        7  would      MD   AUX    aux       8
+        8  fall       VB   VERB   ccomp     4
+        9  .          .    PUNCT  punct     4
+        """,
+    )
+    speakers, per_quote = speakers_of(
+        d, [quote(text, d, "Secretary Antony J. Blinken", "Blinken", "said", "taxes would fall")]
+    )
+    (sid,) = per_quote[0]
+    assert speakers[sid].name == "Antony J. Blinken"

@@ -421,20 +421,36 @@ class Resolver:
 
     def _whole_name(self, ent: Span) -> Span:
         """``Spokesperson Jonas | Berg``: a person's name the recogniser cut short runs on over the
-        capitalised proper nouns right after it."""
-        doc, end = self.doc, ent.end
+        capitalised proper nouns right after it; ``Antony | J. Blinken`` over a given name before
+        it (one the lexicon knows, or any before a middle initial)."""
+        doc, start, end = self.doc, ent.start, ent.end
         while (
             end < len(doc)
             and end - ent.end < MAX_GIVEN_NAMES
-            and doc[end].pos_ in self.tags.proper_noun_pos
-            and doc[end].text[:1].isupper()
-            and doc[end].is_alpha
-            and not doc[end].ent_type_
-            and not self.lex.is_title(doc[end].text)
+            and self._name_word(doc[end])
             and doc[end - 1].whitespace_ == " "
         ):
             end += 1
-        return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+        initial = len(ent[0].text) == 2 and ent[0].text[0].isupper() and not ent[0].text[1].isalnum()
+        while (
+            start > 0
+            and ent.start - start < MAX_GIVEN_NAMES
+            and self._name_word(doc[start - 1])
+            and doc[start - 1].whitespace_ == " "
+            and (initial or doc[start - 1].text.casefold() in self.lex.first_names)
+        ):
+            start -= 1
+        return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+    def _name_word(self, tok: Token) -> bool:
+        """A capitalised proper noun outside any entity that is no title: a word of a name."""
+        return (
+            tok.pos_ in self.tags.proper_noun_pos
+            and tok.text[:1].isupper()
+            and tok.is_alpha
+            and not tok.ent_type_
+            and not self.lex.is_title(tok.text)
+        )
 
     def _collect_titled_names(self) -> None:
         """``Mayor Ana Ruiz``: capitalised proper nouns after a title are a person's name, whatever NER said."""
