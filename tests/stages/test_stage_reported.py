@@ -826,3 +826,29 @@ def test_a_spokespersons_account_reports_the_acts_of_the_one_they_speak_for() ->
     ctx = context(d)
     got = reconcile.reconcile(ctx, reported.find(ctx, []))
     assert [cut(text, c.cue) for c in got] == ["said"]
+
+
+def test_a_coordinated_report_with_its_own_named_speaker_ends_the_first_content() -> None:
+    # The parser read "treated" as the verb of a clause after "explained" and hung Wong's act on it.
+    text = "Kamikawa explained the position treated water, and Wong expressed support."
+    got = found(
+        text,
+        """
+        0  Kamikawa   NNP  PROPN  nsubj  1
+        1  explained  VBD  VERB   ROOT   1  explain
+        2  the        DT   DET    det    3
+        3  position   NN   NOUN   nsubj  4
+        4  treated    VBD  VERB   ccomp  1  treat
+        5  water      NN   NOUN   dobj   4
+        6  ,          ,    PUNCT  punct  4
+        7  and        CC   CCONJ  cc     4
+        8  Wong       NNP  PROPN  nsubj  9
+        9  expressed  VBD  VERB   conj   4  express
+        10 support    NN   NOUN   dobj   9
+        11 .          .    PUNCT  punct  1
+        """,
+    )
+    assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [
+        ("explained", "the position treated water"),
+        ("expressed", "support"),
+    ]

@@ -290,7 +290,11 @@ def _clause_content(text: str, c: Token, allow_wh: bool, lang: English) -> Offse
         if (
             t.dep_ == "conj"
             and t.head.i in {x.i for x in toks}
-            and (_reports_again(t, lang) or main_verb_again(t))
+            and (
+                _reports_again(t, lang)
+                or main_verb_again(t)
+                or (t.head.i == c.i and not verb_frames(c, lang) and _another_report(t, lang))
+            )
         ):
             cc = [x for x in t.head.children if x.dep_ == "cc" and x.i < t.i]
             stop = cc[-1] if cc else t
@@ -445,6 +449,20 @@ def _reports_again(verb: Token, lang: English) -> bool:
     if not verb_frames(verb, lang) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+
+
+def _another_report(verb: Token, lang: English) -> bool:
+    """``explained that X treated A, and Minister Wong expressed B``: a speech verb coordinated with
+    the clause's own verb, with a named subject and a content of its own, reports another act, not
+    more of the first content (inside reported speech, ``said X tweeted A and Y mentioned B``, it
+    may be the speaker's account: there the clause's verb is a speech verb itself)."""
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return (
+        subj is not None
+        and subj.pos_ in NOMINAL_POS
+        and bool(verb_frames(verb, lang))
+        and any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+    )
 
 
 def _with_tail(text: str, verb: Token, start: int, end: int, after: int, lang: English) -> Offsets:
