@@ -296,3 +296,30 @@ def test_a_given_name_the_recogniser_left_out_is_part_of_the_name() -> None:
     )
     (sid,) = per_quote[0]
     assert speakers[sid].name == "Antony J. Blinken"
+
+
+def test_a_name_the_recogniser_took_for_an_organisation_is_a_person_and_no_affiliation() -> None:
+    # NER reads "the Hon Penny Wong" as one organisation: titles aside, a given name opens it.
+    text = "Australia's Senator the Hon Penny Wong said that taxes would fall."
+    d = doc(
+        text,
+        """
+        0  Australia  NNP  PROPN  poss      5  Australia  B-GPE
+        1  's         POS  PART   case      0
+        2  Senator    NNP  PROPN  compound  5
+        3  the        DT   DET    det       5  the      B-ORG
+        4  Hon        NNP  PROPN  compound  5  Hon      I-ORG
+        5  Penny      NNP  PROPN  compound  6  Penny    I-ORG
+        6  Wong       NNP  PROPN  nsubj     7  Wong     I-ORG
+        7  said       VBD  VERB   ROOT      7  say
+        8  that       IN   SCONJ  mark      11
+        9  taxes      NNS  NOUN   nsubj     11 tax
+        10 would      MD   AUX    aux       11
+        11 fall       VB   VERB   ccomp     7
+        12 .          .    PUNCT  punct     7
+        """,
+    )
+    speakers, per_quote = speakers_of(d, [quote(text, d, "Penny Wong", "Wong", "said", "taxes would fall")])
+    (sid,) = per_quote[0]
+    assert (speakers[sid].name, speakers[sid].entity_type) == ("Penny Wong", "PERSON")
+    assert speakers[sid].affiliation is None  # not "Hon Penny Wong"

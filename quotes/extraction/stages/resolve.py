@@ -228,7 +228,10 @@ class Resolver:
         before = start - 1
         if before >= 1 and doc[before].lower_ in self.lang.marks.possessive_ends:
             before -= 1  # "Japan's Foreign Minister"
-        if before >= 0 and doc[before].ent_type_ in tags.affiliation_entities:
+        runs_into_name = before + 1 < len(doc) and doc[before + 1].ent_iob == ENT_GOES_ON
+        if before >= 0 and doc[before].ent_type_ in tags.affiliation_entities and not runs_into_name:
+            # (an entity that runs on into the name is the recogniser's misreading of the name:
+            # "the Hon Penny Wong" as an organisation)
             first = before
             while first > 0 and doc[first].ent_iob == ENT_GOES_ON:
                 first -= 1
@@ -403,8 +406,12 @@ class Resolver:
     def _collect_names(self) -> None:
         for ent in self.doc.ents:
             if ent.label_ in self.tags.name_entities:
+                # "Carly Fiorina", "the Hon Penny Wong" as ORG: a given name first, titles aside
+                given = [
+                    t for t in ent if t.lower_ not in self.lex.determiners and not self.lex.is_title(t.text)
+                ]
                 person = ent.label_ in self.tags.person_entities or (
-                    len(ent) > 1 and ent[0].text.casefold() in self.lex.first_names  # "Carly Fiorina" as ORG
+                    len(given) > 1 and given[0].text.casefold() in self.lex.first_names
                 )
                 if person and len(ent) > 1 and ent[-1].lower_ in self.lex.bodies:
                     person = False  # "the Obama White House", "Sanders campaign": a body named after someone
