@@ -141,6 +141,7 @@ class Tagset:
     relative_clause_deps: frozenset[str]  # "..., which was passed in 2010": often the author's gloss
     adverbial_clause_deps: frozenset[str]  # "..., claiming that ...": a second act or the author's
     participle_tags: frozenset[str]
+    object_deps: frozenset[str]  # the object of a preposition
 
 
 @dataclass(frozen=True)

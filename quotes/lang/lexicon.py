@@ -60,6 +60,7 @@ class Lexicon:
     first_names: dict[str, str]  # given name -> "f" / "m"
     bodies: frozenset[str]  # nouns for organisations ("the agency")
     spokespeople: frozenset[str]  # nouns for people who speak for others ("a spokesperson")
+    platforms: frozenset[str]  # where people post ("on Twitter"): never a speaker, whatever NER says
     not_cues: tuple[tuple[str, ...], ...]  # fixed phrases with a speech verb that report nothing
     refusals: frozenset[str]  # "declined to comment": verbs that cancel the act below them
     work_title_cues: frozenset[str]  # on "Face the Nation", the book "...": titles, not speech
@@ -211,6 +212,7 @@ def load_lexicon(
         first_names=first_names,
         bodies=lower("bodies.txt"),
         spokespeople=lower("spokespeople.txt"),
+        platforms=lower("platforms.txt"),
         not_cues=tuple(tuple(w.lower().split()) for w in files.words("not_cues.txt")),
         refusals=lower("refusal_verbs.txt"),
         work_title_cues=lower("work_title_cues.txt"),

@@ -323,3 +323,76 @@ def test_a_name_the_recogniser_took_for_an_organisation_is_a_person_and_no_affil
     (sid,) = per_quote[0]
     assert (speakers[sid].name, speakers[sid].entity_type) == ("Penny Wong", "PERSON")
     assert speakers[sid].affiliation is None  # not "Hon Penny Wong"
+
+
+PLATFORM = "Peskov said that talks failed. Kuleba wrote on Twitter that talks failed. Both men said that talks failed."
+PLATFORM_PARSE = """
+    0  Peskov   NNP  PROPN  nsubj  1  Peskov   B-PERSON
+    1  said     VBD  VERB   ROOT   1  say
+    2  that     IN   SCONJ  mark   4
+    3  talks    NNS  NOUN   nsubj  4  talk
+    4  failed   VBD  VERB   ccomp  1  fail
+    5  .        .    PUNCT  punct  1
+    6  Kuleba   NNP  PROPN  nsubj  7  Kuleba   B-PERSON
+    7  wrote    VBD  VERB   ROOT   7  write
+    8  on       IN   ADP    prep   7
+    9  Twitter  NNP  PROPN  pobj   8  Twitter  B-PERSON
+    10 that     IN   SCONJ  mark   12
+    11 talks    NNS  NOUN   nsubj  12 talk
+    12 failed   VBD  VERB   ccomp  7  fail
+    13 .        .    PUNCT  punct  7
+    14 Both     DT   DET    det    15
+    15 men      NNS  NOUN   nsubj  16 man
+    16 said     VBD  VERB   ROOT   16 say
+    17 that     IN   SCONJ  mark   19
+    18 talks    NNS  NOUN   nsubj  19 talk
+    19 failed   VBD  VERB   ccomp  16 fail
+    20 .        .    PUNCT  punct  16
+"""
+
+
+def test_a_platform_the_recogniser_took_for_a_person_is_nobody() -> None:
+    text, d = PLATFORM, doc(PLATFORM, PLATFORM_PARSE)
+    found = [
+        quote(text, d, "Peskov", "Peskov", "said", "talks failed"),
+        quote(text, d, "Kuleba", "Kuleba", "wrote", "talks failed", after="Peskov said that talks failed."),
+        quote(text, d, "Both men", "men", "said", "talks failed", after="Twitter that talks failed."),
+    ]
+    speakers, per_quote = speakers_of(d, found)
+    assert sorted(speakers[s].name for s in per_quote[2]) == ["Kuleba", "Peskov"]
+
+
+STATEMENT = (
+    "A statement from the defence ministry said that talks failed. The ministry said that talks failed."
+)
+STATEMENT_PARSE = """
+    0  A          DT   DET    det    1
+    1  statement  NN   NOUN   nsubj  6  statement
+    2  from       IN   ADP    prep   1
+    3  the        DT   DET    det    5
+    4  defence    NN   NOUN   compound 5
+    5  ministry   NN   NOUN   pobj   2  ministry
+    6  said       VBD  VERB   ROOT   6  say
+    7  that       IN   SCONJ  mark   9
+    8  talks      NNS  NOUN   nsubj  9  talk
+    9  failed     VBD  VERB   ccomp  6  fail
+    10 .          .    PUNCT  punct  6
+    11 The        DT   DET    det    12
+    12 ministry   NN   NOUN   nsubj  13 ministry
+    13 said       VBD  VERB   ROOT   13 say
+    14 that       IN   SCONJ  mark   16
+    15 talks      NNS  NOUN   nsubj  16 talk
+    16 failed     VBD  VERB   ccomp  13 fail
+    17 .          .    PUNCT  punct  13
+"""
+
+
+def test_a_statement_speaks_for_the_body_it_comes_from_and_the_body_is_named_again() -> None:
+    text, d = STATEMENT, doc(STATEMENT, STATEMENT_PARSE)
+    found = [
+        quote(text, d, "A statement from the defence ministry", "statement", "said", "talks failed"),
+        quote(text, d, "The ministry", "ministry", "said", "talks failed", after="talks failed."),
+    ]
+    speakers, per_quote = speakers_of(d, found)
+    assert per_quote[0] == per_quote[1]
+    assert speakers[per_quote[0][0]].name == "the defence ministry"

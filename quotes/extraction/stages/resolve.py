@@ -405,7 +405,7 @@ class Resolver:
 
     def _collect_names(self) -> None:
         for ent in self.doc.ents:
-            if ent.label_ in self.tags.name_entities:
+            if ent.label_ in self.tags.name_entities and ent.text.casefold() not in self.lex.platforms:
                 # "Carly Fiorina", "the Hon Penny Wong" as ORG: a given name first, titles aside
                 given = [
                     t for t in ent if t.lower_ not in self.lex.determiners and not self.lex.is_title(t.text)
@@ -869,6 +869,13 @@ def _resolve_mention(
         and not _starts_with_word(folded, lex.indefinite_articles)
     ):
         # "the Trump campaign", "the foreign ministry": the body speaks, not the person it is named after
+        words = [w for w in name_words(mtext) if w not in lex.determiners]
+        if words == [head.lower_] and _starts_with_word(folded, lex.definite_articles):
+            earlier = _body_named_before(r, head.lower_, c.mention[0] if c.mention else c.content[0])
+            if earlier is not None:
+                earlier.positions.append(c.mention[0] if c.mention else c.content[0])
+                earlier.aliases.add(mtext.strip())  # the short form names it again
+                return [earlier], How.DEFINITE  # "the ministry" after "the Turkish defence ministry"
         body = _phrase_entity(r, head, c.mention)
         return ([body], How.PHRASE) if body.phrase_type else ([], None)
     if (
@@ -905,6 +912,9 @@ def _resolve_mention(
         _seen_as(r, [role], c)
         return [role], How.ROLE
     if head is not None and head.lemma_.lower() in lex.speech_nouns:
+        issuer = _issuer(r, head)
+        if issuer is not None:
+            return [issuer], How.PHRASE  # "a statement from the Turkish defence ministry": the ministry
         # "the press release says": the statement of the organisation that last spoke
         orgs = [e for e in last if _is_body(e, r)] or list(last_body)
         if orgs:
@@ -923,6 +933,35 @@ def _resolve_mention(
             return [], None  # "50 percent", "my reaction": nothing that speaks
         return [entity], How.PHRASE
     return [], None
+
+
+def _body_named_before(r: Resolver, noun: str, pos: int) -> Entity | None:
+    """The body last named before ``pos`` by a longer phrase with this noun (``the Turkish defence
+    ministry``, ``Seoul's foreign ministry``), which ``the ministry`` then names again."""
+    fits = [
+        e
+        for e in r.entities
+        if e.kind in (PHRASE, ORG)
+        and len(e.words) > 1
+        and any(p < pos for p in e.positions)
+        and any(
+            form.casefold().split()[-1:] == [noun] for form in e.forms
+        )  # its head: "company executives" is no company
+    ]
+    return max(fits, key=lambda e: max(p for p in e.positions if p < pos), default=None)
+
+
+def _issuer(r: Resolver, statement: Token) -> Entity | None:
+    """The body a statement comes from, named in a phrase on it (``a statement from the ministry``)."""
+    for prep in statement.children:
+        body = next((c for c in prep.children if c.dep_ in r.tags.object_deps), None)
+        if body is None or body.lemma_.lower() not in r.lex.bodies:
+            continue
+        named = r.entities_of_head(body)
+        if named:
+            return named[0]
+        return _phrase_entity(r, body, (body.left_edge.idx, body.idx + len(body)))
+    return None
 
 
 def _starts_with_word(phrase: str, words: frozenset[str]) -> bool:
