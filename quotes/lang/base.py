@@ -159,6 +159,7 @@ class Patterns:
     roman_numeral: regex.Pattern[str]  # a name suffix (III), not a family name in capitals
     markup_tag: regex.Pattern[str]  # an opening tag of markup left in a text (<tweet id="...">)
     byline: regex.Pattern[str]  # right after a quotation, the author of the work it names ("...," by X)
+    dateline: regex.Pattern[str]  # a news story's place, date and agency before its first words
 
 
 class NameFinder(Protocol):

@@ -852,3 +852,28 @@ def test_a_coordinated_report_with_its_own_named_speaker_ends_the_first_content(
         ("explained", "the position treated water"),
         ("expressed", "support"),
     ]
+
+
+def test_a_stories_dateline_is_no_part_of_the_content() -> None:
+    text = "ISTANBUL, July 12 (Reuters) - Taxes will fall, officials said."
+    got = found(
+        text,
+        """
+        0  ISTANBUL   NNP    PROPN  npadvmod  10
+        1  ,          ,      PUNCT  punct     10
+        2  July       NNP    PROPN  npadvmod  10
+        3  12         CD     NUM    nummod    2
+        4  (          -LRB-  PUNCT  punct     5
+        5  Reuters    NNP    PROPN  appos     2
+        6  )          -RRB-  PUNCT  punct     5
+        7  -          :      PUNCT  punct     10
+        8  Taxes      NNS    NOUN   nsubj     10  tax
+        9  will       MD     AUX    aux       10
+        10 fall       VB     VERB   ROOT      10
+        11 ,          ,      PUNCT  punct     13
+        12 officials  NNS    NOUN   nsubj     13  official
+        13 said       VBD    VERB   parataxis 10  say
+        14 .          .      PUNCT  punct     10
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == ["Taxes will fall"]

@@ -62,6 +62,9 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
         if heading and not got_here:
             got_here = lang.heading_reports(text, tok)
         for got in got_here:
+            dateline = lang.patterns.dateline.match(text, got.content[0], got.content[1])
+            if dateline is not None:  # "ISTANBUL, July 12 (Reuters) - X failed, officials said."
+                got = got._replace(content=(dateline.end(), got.content[1]))
             if got.content[1] - got.content[0] < MIN_CONTENT_CHARS:
                 continue
             if got.cue in reported_before and got.content[0] >= got.cue[1]:
