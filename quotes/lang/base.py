@@ -160,6 +160,7 @@ class Patterns:
     markup_tag: regex.Pattern[str]  # an opening tag of markup left in a text (<tweet id="...">)
     byline: regex.Pattern[str]  # right after a quotation, the author of the work it names ("...," by X)
     dateline: regex.Pattern[str]  # a news story's place, date and agency before its first words
+    stage_direction: regex.Pattern[str]  # a paragraph in brackets in a transcript ("(Laughter.)")
 
 
 class NameFinder(Protocol):

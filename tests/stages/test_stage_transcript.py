@@ -115,3 +115,16 @@ def test_finder_makes_transcript_candidates() -> None:
         ("transcript", Rule.LABEL, 1, "Minister Tanaka"),
         ("transcript", Rule.SIGNED_POST, 2, "Jane Doe"),
     ]
+
+
+def test_a_stage_direction_in_brackets_is_no_part_of_a_turn() -> None:
+    text = (
+        "Reporter: Will taxes fall?\n\nMinister Tanaka: They will.\n\n(Laughter.)\n\n"
+        "And wages will rise.\n\n(The briefing was concluded at 2:47 p.m.)"
+    )
+    got = turns(text)
+    assert [(t.name, cut(text, t.content)) for t in got] == [
+        ("Reporter", "Will taxes fall?"),
+        ("Minister Tanaka", "They will."),
+        ("Minister Tanaka", "And wages will rise."),
+    ]

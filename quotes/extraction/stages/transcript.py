@@ -223,8 +223,12 @@ def find_turns(doc: Doc, text: str, lang: LanguageRules) -> list[Turn]:
             turns.append(Turn(index, name, (start, end), text[name[0] : name[1]], signed=True))
             current = None
             continue
-        if current is None or lang.patterns.timestamp.fullmatch(text, ps, pe):
-            continue  # a timestamp between paragraphs of a turn neither ends it nor belongs to it
+        if (
+            current is None
+            or lang.patterns.timestamp.fullmatch(text, ps, pe)
+            or lang.patterns.stage_direction.fullmatch(text, ps, pe)
+        ):
+            continue  # a timestamp or "(Laughter.)" between paragraphs of a turn neither ends it nor belongs to it
         if not opened and (
             not continuing
             or is_heading(line, lang.marks.heading_end, TURN_HEADING_MAX_WORDS)
