@@ -396,3 +396,27 @@ def test_a_statement_speaks_for_the_body_it_comes_from_and_the_body_is_named_aga
     speakers, per_quote = speakers_of(d, found)
     assert per_quote[0] == per_quote[1]
     assert speakers[per_quote[0][0]].name == "the defence ministry"
+
+
+def test_a_third_person_pronoun_in_a_turn_is_not_the_one_speaking() -> None:
+    # Tanaka speaks of someone else: "he" is never Tanaka, who would say "I"; with no one else
+    # named, it stays unresolved rather than wrong.
+    text = "Minister Tanaka: He said that taxes would fall."
+    d = doc(
+        text,
+        """
+        0  Minister  NNP  PROPN  compound  1  Minister
+        1  Tanaka    NNP  PROPN  ROOT      1  Tanaka  B-PERSON
+        2  :         :    PUNCT  punct     1
+        3  He        PRP  PRON   nsubj     4  he
+        4  said      VBD  VERB   ROOT      4  say
+        5  that      IN   SCONJ  mark      8
+        6  taxes     NNS  NOUN   nsubj     8  tax
+        7  would     MD   AUX    aux       8
+        8  fall      VB   VERB   ccomp     4
+        9  .         .    PUNCT  punct     4
+        """,
+    )
+    d[3].set_morph("Gender=Masc|Number=Sing|Person=3|PronType=Prs")
+    speakers, per_quote = speakers_of(d, [quote(text, d, "He", "He", "said", "taxes would fall")])
+    assert per_quote == [()]

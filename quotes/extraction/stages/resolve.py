@@ -860,7 +860,9 @@ def _resolve_mention(
     if pron is not None and pron.person == 3:
         if pron.plural:
             return _group(r, c, last, last_group), How.GROUP
-        return _by_gender(r, c, pron, last), How.PRONOUN
+        # in a turn, "he" is not the one speaking (who says "I"): not the turn's own speaker
+        own = r.label_entity(turn) if turn is not None else None
+        return _by_gender(r, c, pron, [e for e in last if e is not own], own), How.PRONOUN
     if (
         head is not None
         and head.lemma_.lower() in lex.bodies
@@ -1007,9 +1009,11 @@ def _people_before(r: Resolver, pos: int) -> list[Entity]:
     return [e for p, e in sorted(seen, key=lambda x: -x[0]) if p >= 0]
 
 
-def _by_gender(r: Resolver, c: Candidate, pron: Pronoun, last: list[Entity]) -> list[Entity]:
+def _by_gender(
+    r: Resolver, c: Candidate, pron: Pronoun, last: list[Entity], speaking: Entity | None = None
+) -> list[Entity]:
     def fits(e: Entity) -> bool:
-        if e.kind not in (PERSON, LABEL) and not (e.kind == PHRASE and e.human):
+        if e is speaking or (e.kind not in (PERSON, LABEL) and not (e.kind == PHRASE and e.human)):
             return False
         if not pron.gendered or not e.gender:
             return True
