@@ -30,9 +30,6 @@ ALLOWED = {
     "label": "the group name the language's label pattern must define",
     "name": "the group name the language's signature pattern must define",
     "time": "the group name the language's label patterns use for a timestamp",
-    "[": "regular-expression syntax",
-    "]|\n": "regular-expression syntax",
-    "|": "regular-expression syntax (alternation)",
     "\\b": "regular-expression syntax (word boundary)",
     "-": "the separator of a speaker id's counter (jane-doe-2)",
 }

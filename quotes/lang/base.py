@@ -77,6 +77,12 @@ class Marks:
         return tuple(sorted((m for m in self._all_marks if len(m) > 1), key=lambda m: (-len(m), m)))
 
     @cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        """Any quotation mark (a two-character one first) or a line feed: what the marks stage scans for."""
+        digraphs = "".join(regex.escape(d) + "|" for d in self.digraphs)
+        return regex.compile(digraphs + "[" + regex.escape(self.chars) + "]|\n")
+
+    @cached_property
     def _all_marks(self) -> frozenset[str]:
         found = set(self.pairs)
         for closes in self.pairs.values():

@@ -79,9 +79,6 @@ def _by_author(text: str, q: QuotedSpan, byline: regex.Pattern[str]) -> bool:
 
 def find_quoted_spans(text: str, marks: Marks) -> list[QuotedSpan]:
     """Every quoted span, outermost and nested, in order of opening mark."""
-    mark_re = regex.compile(
-        "".join(regex.escape(d) + "|" for d in marks.digraphs) + "[" + regex.escape(marks.chars) + "]|\n"
-    )
     families = marks.families
     pairs = marks.pairs
     ambiguous = marks.ambiguous_singles
@@ -122,7 +119,7 @@ def find_quoted_spans(text: str, marks: Marks) -> list[QuotedSpan]:
             if out[k].depth > depth:
                 out[k] = replace(out[k], depth=out[k].depth - 1)
 
-    for m in mark_re.finditer(text):
+    for m in marks.pattern.finditer(text):
         i, after = m.start(), m.end()
         c = m.group()
         if c == "\n":

@@ -406,13 +406,7 @@ class Resolver:
     def _collect_names(self) -> None:
         for ent in self.doc.ents:
             if ent.label_ in self.tags.name_entities and ent.text.casefold() not in self.lex.platforms:
-                # "Carly Fiorina", "the Hon Penny Wong" as ORG: a given name first, titles aside
-                given = [
-                    t for t in ent if t.lower_ not in self.lex.determiners and not self.lex.is_title(t.text)
-                ]
-                person = ent.label_ in self.tags.person_entities or (
-                    len(given) > 1 and given[0].text.casefold() in self.lex.first_names
-                )
+                person = ent.label_ in self.tags.person_entities or self._given_name_first(ent)
                 if person and len(ent) > 1 and ent[-1].lower_ in self.lex.bodies:
                     person = False  # "the Obama White House", "Sanders campaign": a body named after someone
                 if person:
@@ -425,6 +419,12 @@ class Resolver:
         for t in self.turns:
             self.label_entity(t)
         self._count_bare_names()
+
+    def _given_name_first(self, ent: Span) -> bool:
+        """``Carly Fiorina``, ``the Hon Penny Wong`` tagged as an organisation: titles and articles
+        aside, a given name opens a name of two words or more."""
+        words = [t for t in ent if t.lower_ not in self.lex.determiners and not self.lex.is_title(t.text)]
+        return len(words) > 1 and words[0].text.casefold() in self.lex.first_names
 
     def _whole_name(self, ent: Span) -> Span:
         """``Spokesperson Jonas | Berg``: a person's name the recogniser cut short runs on over the
@@ -861,8 +861,8 @@ def _resolve_mention(
         if pron.plural:
             return _group(r, c, last, last_group), How.GROUP
         # in a turn, "he" is not the one speaking (who says "I"): not the turn's own speaker
-        own = r.label_entity(turn) if turn is not None else None
-        return _by_gender(r, c, pron, [e for e in last if e is not own], own), How.PRONOUN
+        return _by_gender(r, c, pron, last, r.label_entity(turn) if turn is not None else None), How.PRONOUN
+    words = [w for w in name_words(mtext) if w not in lex.determiners]
     if (
         head is not None
         and head.lemma_.lower() in lex.bodies
@@ -871,11 +871,10 @@ def _resolve_mention(
         and not _starts_with_word(folded, lex.indefinite_articles)
     ):
         # "the Trump campaign", "the foreign ministry": the body speaks, not the person it is named after
-        words = [w for w in name_words(mtext) if w not in lex.determiners]
         if words == [head.lower_] and _starts_with_word(folded, lex.definite_articles):
-            earlier = _body_named_before(r, head.lower_, c.mention[0] if c.mention else c.content[0])
+            earlier = _body_named_before(r, head.lower_, c.mention[0])
             if earlier is not None:
-                earlier.positions.append(c.mention[0] if c.mention else c.content[0])
+                earlier.positions.append(c.mention[0])
                 earlier.aliases.add(mtext.strip())  # the short form names it again
                 return [earlier], How.DEFINITE  # "the ministry" after "the Turkish defence ministry"
         body = _phrase_entity(r, head, c.mention)
@@ -897,7 +896,6 @@ def _resolve_mention(
     if named:
         _seen_as(r, named, c)
         return named, How.NAME
-    words = [w for w in name_words(mtext) if w not in lex.determiners]
     counted = any(w in lex.group_counters for w in words)
     if head is not None and (
         counted or (head.tag_ in tags.plural_noun_tags and head.lemma_.lower() in lex.groups)
@@ -1012,6 +1010,9 @@ def _people_before(r: Resolver, pos: int) -> list[Entity]:
 def _by_gender(
     r: Resolver, c: Candidate, pron: Pronoun, last: list[Entity], speaking: Entity | None = None
 ) -> list[Entity]:
+    """The person ``he``/``she`` names; never ``speaking``, the turn's own speaker, who says "I"."""
+    last = [e for e in last if e is not speaking]
+
     def fits(e: Entity) -> bool:
         if e is speaking or (e.kind not in (PERSON, LABEL) and not (e.kind == PHRASE and e.human)):
             return False

@@ -446,9 +446,7 @@ LIST_ITEM_DEPS = frozenset({"npadvmod", "dobj"})
 
 def _reports_again(verb: Token, lang: English) -> bool:
     """A coordinated speech verb with a content of its own and no subject of its own."""
-    if not verb_frames(verb, lang) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return False
-    return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+    return not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and _reports_content(verb, lang)
 
 
 def _another_report(verb: Token, lang: English) -> bool:
@@ -457,12 +455,12 @@ def _another_report(verb: Token, lang: English) -> bool:
     more of the first content (inside reported speech, ``said X tweeted A and Y mentioned B``, it
     may be the speaker's account: there the clause's verb is a speech verb itself)."""
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    return (
-        subj is not None
-        and subj.pos_ in NOMINAL_POS
-        and bool(verb_frames(verb, lang))
-        and any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
-    )
+    return subj is not None and subj.pos_ in NOMINAL_POS and _reports_content(verb, lang)
+
+
+def _reports_content(verb: Token, lang: English) -> bool:
+    """A speech verb with a complement of its own: a clause, an infinitive or an object."""
+    return bool(verb_frames(verb, lang)) and any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
 
 
 def _with_tail(text: str, verb: Token, start: int, end: int, after: int, lang: English) -> Offsets:
