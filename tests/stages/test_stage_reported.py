@@ -877,3 +877,131 @@ def test_a_stories_dateline_is_no_part_of_the_content() -> None:
         """,
     )
     assert [cut(text, c.content) for c in got] == ["Taxes will fall"]
+
+
+def test_a_condition_opening_the_clause_is_no_question() -> None:
+    # "If" marks the condition inside what was said, not a wh-complement ("added if ...") of the verb.
+    text = "If they leak, hackers lose, he added."
+    table = """
+        0  If       IN   SCONJ  mark   2
+        1  they     PRP  PRON   nsubj  2
+        2  leak     VBP  VERB   advcl  5
+        3  ,        ,    PUNCT  punct  5
+        4  hackers  NNS  NOUN   nsubj  5  hacker
+        5  lose     VBP  VERB   ccomp  8
+        6  ,        ,    PUNCT  punct  8
+        7  he       PRP  PRON   nsubj  8
+        8  added    VBD  VERB   ROOT   8  add
+        9  .        .    PUNCT  punct  8
+        """
+    got = found(text, table)
+    assert [(cut(text, c.content), cut(text, c.cue)) for c in got] == [
+        ("If they leak, hackers lose", "added")
+    ]
+    # The clause's own "if" is a question, which "add" does not report.
+    asked = "He added if they leak."
+    got = found(
+        asked,
+        """
+        0  He     PRP  PRON   nsubj  1
+        1  added  VBD  VERB   ROOT   1  add
+        2  if     IN   SCONJ  mark   4
+        3  they   PRP  PRON   nsubj  4
+        4  leak   VBP  VERB   ccomp  1
+        5  .      .    PUNCT  punct  1
+        """,
+    )
+    assert got == []
+
+
+def test_called_x_y_read_as_two_predicates() -> None:
+    """``called Trump a “blowhard”``: with no object, the parser read the person and the name given
+    to them as two predicates; both are the content, up to the coordinated act."""
+    text = "He called Trump a “blowhard” and left."
+    got = found(
+        text,
+        """
+        0  He        PRP  PRON   nsubj  1
+        1  called    VBD  VERB   ROOT   1  call
+        2  Trump     NNP  PROPN  oprd   1
+        3  a         DT   DET    det    5
+        4  “         ``   PUNCT  punct  5
+        5  blowhard  NN   NOUN   oprd   1
+        6  ”         ''   PUNCT  punct  5
+        7  and       CC   CCONJ  cc     1
+        8  left      VBD  VERB   conj   1  leave
+        9  .         .    PUNCT  punct  1
+        """,
+    )
+    assert [(cut(text, c.content), cut(text, c.cue)) for c in got] == [("Trump a “blowhard”", "called")]
+
+
+def test_calling_x_y_read_as_a_clause() -> None:
+    # "calling Trump a fascist": the parser made "Trump" a clause with "a fascist" as its object.
+    table = """
+        0  O'Malley  NNP  PROPN  nsubj  1
+        1  {verb}    VBD  VERB   ROOT   1  call
+        2  Trump     NNP  PROPN  xcomp  1
+        3  a         DT   DET    det    4
+        4  fascist   NN   NOUN   dobj   2
+        5  .         .    PUNCT  punct  1
+        """
+    text = "O'Malley called Trump a fascist."
+    got = found(text, table.format(verb="called"))
+    assert [cut(text, c.content) for c in got] == ["Trump a fascist"]
+    # One phrase after the verb and no name in marks: "called the police" gives no name.
+    text = "O'Malley called the police."
+    got = found(
+        text,
+        """
+        0  O'Malley  NNP  PROPN  nsubj  1
+        1  called    VBD  VERB   ROOT   1  call
+        2  the       DT   DET    det    3
+        3  police    NN   NOUN   dobj   1
+        4  .         .    PUNCT  punct  1
+        """,
+    )
+    assert got == []
+
+
+def test_a_named_day_read_as_the_object() -> None:
+    # "promised Sunday at a rally to end X": the day says when; the infinitive is what was promised.
+    text = "Sanders promised Sunday at a rally to end the regime."
+    got = found(
+        text,
+        """
+        0  Sanders   NNP  PROPN  nsubj  1
+        1  promised  VBD  VERB   ROOT   1  promise
+        2  Sunday    NNP  PROPN  dobj   1  Sunday  B-DATE
+        3  at        IN   ADP    prep   1
+        4  a         DT   DET    det    5
+        5  rally     NN   NOUN   pobj   3
+        6  to        TO   PART   aux    7
+        7  end       VB   VERB   advcl  1
+        8  the       DT   DET    det    9
+        9  regime    NN   NOUN   dobj   7
+        10 .         .    PUNCT  punct  1
+        """,
+    )
+    assert [(c.rule, cut(text, c.content)) for c in got] == [(Rule.REPORTED_TO, "to end the regime")]
+
+
+def test_a_name_in_ascii_double_marks_is_quoted_too() -> None:
+    # Archives typed in ASCII write a double mark as two apostrophes: one token, still a quotation mark.
+    text = "He calls her ''an intelligent woman'' now."
+    got = found(
+        text,
+        """
+        0  He           PRP  PRON   nsubj  1
+        1  calls        VBZ  VERB   ROOT   1  call
+        2  her          PRP$ PRON   poss   6
+        3  ''           ``   PUNCT  punct  6
+        4  an           DT   DET    det    6
+        5  intelligent  JJ   ADJ    amod   6
+        6  woman        NN   NOUN   dobj   1
+        7  ''           ''   PUNCT  punct  6
+        8  now          RB   ADV    advmod 1
+        9  .            .    PUNCT  punct  1
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == ["her ''an intelligent woman''"]

@@ -280,6 +280,7 @@ def _clause_content(text: str, c: Token, allow_wh: bool, lang: English) -> Offse
     if (
         first.lower_ in lang.lexicon.wh_words
         and first.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr")
+        and first.head.i == c.i  # "If they leak, hackers lose, he said": the if is a condition's
         and not allow_wh
     ):
         return None
@@ -431,8 +432,8 @@ def _quoted_again(conj: Token, gap: str, lang: English) -> bool:
 
 def _has_quotation_mark(tokens: Iterable[Token], lang: English) -> bool:
     """A quotation mark stands among the tokens; an apostrophe (``Trump's``, ``don't``) does not count."""
-    marks = lang.marks.unambiguous
-    return any(ch in marks for t in tokens for ch in t.text)
+    marks, digraphs = lang.marks.unambiguous, lang.marks.digraphs
+    return any(t.text in digraphs or any(ch in marks for ch in t.text) for t in tokens)
 
 
 #: What a noun phrase's coordinated parts are joined by.
@@ -500,10 +501,11 @@ def _with_tail(text: str, verb: Token, start: int, end: int, after: int, lang: E
     return lang.marks.trim(text, start, end)
 
 
-def _names_a_time(prep: Token, lang: English) -> bool:
+def _names_a_time(phrase: Token, lang: English) -> bool:
     """``endorsed Trump in early June``, ``on Thursday``: a phrase whose object is a named date
-    says when (a length of time, ``in approximately two decades``, may be the content's own)."""
-    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    says when (a length of time, ``in approximately two decades``, may be the content's own). A
+    named date the parser took for a verb's object (``promised Sunday to ...``) says when too."""
+    objs = [c for c in phrase.children if c.dep_ == "pobj"] if phrase.dep_ == "prep" else [phrase]
     return bool(objs) and all(
         o.ent_type_ in lang.tags.time_entities and any(t.pos_ in lang.tags.proper_noun_pos for t in o.subtree)
         for o in objs
@@ -624,9 +626,13 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
             got = _clause_content(text, stray, False, lang)
             if got:
                 return got, cue, "clause"
+    when = next((c for c in children if c.dep_ == "dobj" and _names_a_time(c, lang)), None)
     if "to" in frames:
         for c in children:
-            if c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.lefts):
+            if _infinitive(c) and (
+                c.dep_ == "xcomp" or (when is not None and c.dep_ == "advcl" and c.i > when.i)
+            ):
+                # "promised Sunday at a rally to end X": the day is no object, the infinitive is the verb's
                 return lang.marks.trim(text, *_subtree_span(c)), cue, "to"
     for c in children:
         if c.dep_ == "prep" and c.i > verb.i and f"addr:{c.lower_}" in frames:
@@ -654,9 +660,9 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
         )
         if gerund is not None:
             return lang.marks.trim(text, *_subtree_span(gerund)), cue, "np"
-    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    obj = next((c for c in children if c.dep_ == "dobj" and c is not when), None)
     if obj is None:
-        return None
+        return _object_read_as_predicate(text, verb, children, frames, cue, lang)
     if "as" in frames:
         # "described the call as ...": the "as" may hang off the verb or off the object.
         # ... or mark a participle ("described the country as beset by crime").
@@ -678,6 +684,9 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
             # "calls her “an extremely intelligent woman”": the parser took the object and
             # the quoted name given to it for one noun phrase.
             return lang.marks.trim(text, *_subtree_span(obj)), cue, "oprd"
+        got = _object_read_as_predicate(text, verb, children, frames, cue, lang)
+        if got:
+            return got
     if "clause" in frames and not frames & {"np", "cnp"} and obj.left_edge.i == verb.i + 1:
         got = _clause_read_as_object(text, obj, lang)
         if got:
@@ -694,6 +703,35 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
         if got:
             return got, cue, "np"
     return None
+
+
+#: How the parser hangs the object and the name in "call X Y" when it misreads them (an object
+#: predicate, a clause, a second object, a loose noun phrase).
+NAMING_DEPS = frozenset(
+    {"dobj", "oprd", "xcomp", "ccomp", "npadvmod", "nmod", "dep", "appos", "attr", "acomp"}
+)
+#: What ends the naming: a coordinated act, a clause of its own.
+NAMING_BREAK_DEPS = frozenset({"cc", "conj", "advcl", "mark"})
+
+
+def _object_read_as_predicate(
+    text: str, verb: Token, children: list[Token], frames: frozenset[str], cue: Offsets, lang: English
+) -> tuple[Offsets, Offsets, str] | None:
+    """``called Trump a “blowhard”``, ``called her “third-rate”``: with no object, the parser read the
+    object as a second predicate, or as the predicate's possessor. In the active voice, the object
+    and the name given to it are the content, as in ``called him “a feminist”``."""
+    if "oprd" not in frames or _passive(verb):
+        return None
+    parts = [c for c in children if c.i > verb.i and c.dep_ in NAMING_DEPS]
+    if not parts or parts[0].left_edge.i != verb.i + 1 or any(_infinitive(c) for c in parts):
+        return None  # "called to ban X" is a demand, not a name
+    span = verb.doc[verb.i + 1 : min(parts[-1].right_edge.i + 1, verb.sent.end)]
+    if any(t.dep_ in NAMING_BREAK_DEPS and t.head.i == verb.i for t in span):
+        return None  # "called the plan, and ...": what follows the break is no part of the name
+    named = sum(t.dep_ in NAMING_DEPS or t.dep_ in SUBJECT_DEPS for t in span)
+    if named < 2 and not _has_quotation_mark(span, lang):
+        return None  # one phrase and no name in marks: "called the meeting" (convened it)
+    return lang.marks.trim(text, span.start_char, span.end_char), cue, "oprd"
 
 
 #: How the parser hangs a that-clause it misread as a relative clause on a noun before it.
