@@ -75,6 +75,7 @@ class Lexicon:
     text_verbs: frozenset[str]  # "it reads", "it was reported": the quotation is a document's text
     means_words: frozenset[str]  # "by saying": a second act that is how the first was done
     setting_preps: frozenset[str]  # "at a rally", "through a spokeswoman": not part of what was said
+    occasion_nouns: frozenset[str]  # "in an interview", "in his speech": where it was said, not what
     title_links: frozenset[str]  # "Secretary of State": words that carry a title on
     definite_articles: frozenset[str]  # "the minister": may name the person last quoted
     indefinite_articles: frozenset[str]  # "a spokesperson": someone new, never a person already named
@@ -225,6 +226,7 @@ def load_lexicon(
         pro_forms=lower("pro_forms.txt"),
         means_words=lower("means_words.txt"),
         setting_preps=lower("setting_preps.txt"),
+        occasion_nouns=lower("occasion_nouns.txt"),
         text_verbs=lower("text_verbs.txt"),
         nicknames=nicknames,
         title_links=lower("title_links.txt"),

@@ -1005,3 +1005,42 @@ def test_a_name_in_ascii_double_marks_is_quoted_too() -> None:
         """,
     )
     assert [cut(text, c.content) for c in got] == ["her ''an intelligent woman''"]
+
+
+def test_the_occasion_hung_on_the_object_ends_the_content() -> None:
+    # "in his opening statement" says where the wins were touted; the parser hung it on "wins".
+    text = "Sanders touted his wins in his opening statement."
+    got = found(
+        text,
+        """
+        0  Sanders    NNP  PROPN  nsubj  1
+        1  touted     VBD  VERB   ROOT   1  tout
+        2  his        PRP$ PRON   poss   3
+        3  wins       NNS  NOUN   dobj   1  win
+        4  in         IN   ADP    prep   3
+        5  his        PRP$ PRON   poss   7
+        6  opening    NN   NOUN   compound 7
+        7  statement  NN   NOUN   pobj   4
+        8  .          .    PUNCT  punct  1
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == ["his wins"]
+    # Inside a clause of its own the occasion is part of what was said.
+    text = "Rubio expressed concern that Trump encouraged violence at his rallies."
+    got = found(
+        text,
+        """
+        0  Rubio       NNP  PROPN  nsubj  1
+        1  expressed   VBD  VERB   ROOT   1  express
+        2  concern     NN   NOUN   dobj   1
+        3  that        IN   SCONJ  mark   5
+        4  Trump       NNP  PROPN  nsubj  5
+        5  encouraged  VBD  VERB   acl    2  encourage
+        6  violence    NN   NOUN   dobj   5
+        7  at          IN   ADP    prep   5
+        8  his         PRP$ PRON   poss   9
+        9  rallies     NNS  NOUN   pobj   7  rally
+        10 .           .    PUNCT  punct  1
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == ["Trump encouraged violence at his rallies"]

@@ -485,7 +485,11 @@ def _with_tail(text: str, verb: Token, start: int, end: int, after: int, lang: E
         if (
             child.dep_ == "prep"
             and cstart >= end
-            and (child.lower_ in lang.lexicon.setting_preps or _names_a_time(child, lang))
+            and (
+                child.lower_ in lang.lexicon.setting_preps
+                or _names_a_time(child, lang)
+                or _names_the_occasion(child, lang)
+            )
         ):
             break  # where, when or how it was said, not what
         if cstart < end:
@@ -499,6 +503,35 @@ def _with_tail(text: str, verb: Token, start: int, end: int, after: int, lang: E
         else:
             break
     return lang.marks.trim(text, start, end)
+
+
+#: Prepositions that set a statement in the occasion or piece it was made in ("in an interview").
+OCCASION_PREPS = frozenset({"in", "at", "during"})
+
+
+def _names_the_occasion(prep: Token, lang: English) -> bool:
+    """``in an interview``, ``at a press conference``, ``in his opening statement``: where it was said."""
+    return prep.lower_ in OCCASION_PREPS and any(
+        c.dep_ == "pobj"
+        and (c.lower_ in lang.lexicon.occasion_nouns or c.lemma_.lower() in lang.lexicon.occasion_nouns)
+        for c in prep.children
+    )
+
+
+def _setting_inside(text: str, obj: Token, span: Offsets, lang: English) -> Offsets:
+    """``touting his wins in his opening statement``, ``acknowledged as much in a Times article``: the
+    parser hung the occasion on the object's noun; the content ends before it. Only in the phrase
+    itself: inside a clause of its own (``that X encouraged violence at his rallies``) it is said."""
+    start, end = span
+    for t in obj.subtree:
+        if t.i <= obj.i or t.idx >= end or t.dep_ != "prep" or not _names_the_occasion(t, lang):
+            continue
+        head = t.head
+        while head.i != obj.i and head.pos_ not in lang.tags.verb_pos:
+            head = head.head
+        if head.i == obj.i:
+            return lang.marks.trim(text, start, min(end, t.left_edge.idx))
+    return span
 
 
 def _names_a_time(phrase: Token, lang: English) -> bool:
@@ -568,7 +601,10 @@ def _np_content(text: str, verb: Token, obj: Token, lang: English) -> Offsets | 
     if obj.lower_ in lang.lexicon.pro_forms or obj.pos_ == "PRON":
         return None
     start, end = _before_second_act(
-        text, verb, _with_tail(text, verb, *_subtree_span(obj), obj.i, lang), lang
+        text,
+        verb,
+        _with_tail(text, verb, *_setting_inside(text, obj, _subtree_span(obj), lang), obj.i, lang),
+        lang,
     )
     return lang.marks.trim(text, start, _before_participle_act(list(obj.subtree)[1:], end, lang))
 
@@ -659,7 +695,11 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
             None,
         )
         if gerund is not None:
-            return lang.marks.trim(text, *_subtree_span(gerund)), cue, "np"
+            return (
+                _setting_inside(text, gerund, lang.marks.trim(text, *_subtree_span(gerund)), lang),
+                cue,
+                "np",
+            )
     obj = next((c for c in children if c.dep_ == "dobj" and c is not when), None)
     if obj is None:
         return _object_read_as_predicate(text, verb, children, frames, cue, lang)
