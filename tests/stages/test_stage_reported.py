@@ -1044,3 +1044,42 @@ def test_the_occasion_hung_on_the_object_ends_the_content() -> None:
         """,
     )
     assert [cut(text, c.content) for c in got] == ["Trump encouraged violence at his rallies"]
+
+
+def test_an_afterthought_after_the_source_is_the_authors() -> None:
+    # "-- a development that matters" is hung on the subject before the source: the author's comment.
+    text = "Deficits will end, the Office reported -- a development that matters."
+    table = """
+        0  Deficits     NNS  NOUN   nsubj  2  deficit
+        1  will         MD   AUX    aux    2
+        2  end          VB   VERB   ROOT   2
+        3  ,            ,    PUNCT  punct  6
+        4  the          DT   DET    det    5
+        5  Office       NNP  PROPN  nsubj  6
+        6  reported     VBD  VERB   advcl  2  report
+        7  --           :    PUNCT  punct  6
+        8  a            DT   DET    det    9
+        9  development  NN   NOUN   appos  0
+        10 that         WDT  PRON   nsubj  11
+        11 matters      VBZ  VERB   relcl  9  matter
+        12 .            .    PUNCT  punct  2
+        """
+    got = found(text, table)
+    assert [(cut(text, c.content), cut(text, c.cue)) for c in got] == [("Deficits will end", "reported")]
+    # A later part of the clause itself goes on after the source.
+    text = "It was, he said, a failure."
+    got = found(
+        text,
+        """
+        0  It       PRP  PRON   nsubj      1
+        1  was      VBD  AUX    ROOT       1  be
+        2  ,        ,    PUNCT  punct      4
+        3  he       PRP  PRON   nsubj      4
+        4  said     VBD  VERB   parataxis  1  say
+        5  ,        ,    PUNCT  punct      4
+        6  a        DT   DET    det        7
+        7  failure  NN   NOUN   attr       1
+        8  .        .    PUNCT  punct      1
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == ["It was, he said, a failure"]

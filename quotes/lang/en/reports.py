@@ -899,9 +899,22 @@ def _parenthetical(text: str, verb: Token, lang: English) -> tuple[Offsets, Offs
         return None  # "..., Carter told reporters.": an addressee is no content of its own
     start, end = _subtree_span(head)
     vstart = verb.left_edge.idx
-    if verb.right_edge.i >= head.right_edge.i - 1:
+    if verb.right_edge.i >= head.right_edge.i - 1 or (head.i < verb.i and not _goes_on(head, verb)):
         end = vstart
     return lang.marks.trim(text, start, end), cue_phrase(verb, lang), "parenthetical"
+
+
+def _goes_on(head: Token, verb: Token) -> bool:
+    """``It was, he said, one of his failures``: after the source the reported clause goes on with a
+    later part of its own. An afterthought to a word before the source (``X will end, the Office
+    reported -- a development that ...``, hung on X's subject) is the author's."""
+    doc = verb.doc
+    after = next((t for t in doc[verb.right_edge.i + 1 : head.right_edge.i + 1] if not t.is_punct), None)
+    if after is None:
+        return False
+    while after.head.i != head.i and after.head.i != after.i:
+        after = after.head
+    return after.head.i == head.i and after.i > verb.i
 
 
 def _in_fixed_phrase(tok: Token, lang: English) -> bool:
