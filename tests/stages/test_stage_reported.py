@@ -1083,3 +1083,55 @@ def test_an_afterthought_after_the_source_is_the_authors() -> None:
         """,
     )
     assert [cut(text, c.content) for c in got] == ["It was, he said, a failure"]
+
+
+@pytest.mark.parametrize(
+    ("tag", "word", "content"),
+    [
+        ("VBZ", "wins", "idealism is nice, but realism wins"),  # the speaker's present goes on
+        ("VBD", "won", "idealism is nice"),  # the author's past: what happened next
+    ],
+)
+def test_a_clause_after_but_in_the_speakers_tense_goes_on(tag: str, word: str, content: str) -> None:
+    text = f"He concluded that idealism is nice, but realism {word}."
+    got = found(
+        text,
+        f"""
+        0  He         PRP  PRON   nsubj  1
+        1  concluded  VBD  VERB   ROOT   1  conclude
+        2  that       IN   SCONJ  mark   4
+        3  idealism   NN   NOUN   nsubj  4
+        4  is         VBZ  AUX    ccomp  1  be
+        5  nice       JJ   ADJ    acomp  4
+        6  ,          ,    PUNCT  punct  1
+        7  but        CC   CCONJ  cc     1
+        8  realism    NN   NOUN   nsubj  9
+        9  {word:<9}  {tag}  VERB   conj   1  win
+        10 .          .    PUNCT  punct  1
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == [content]
+
+
+def test_a_reason_in_the_third_person_present_is_the_speakers() -> None:
+    # "as it raises tensions": the present of a reason after a past report is the speaker's own.
+    text = "He reaffirmed his concern about the tests, as it raises tensions."
+    got = found(
+        text,
+        """
+        0  He          PRP  PRON   nsubj  1
+        1  reaffirmed  VBD  VERB   ROOT   1  reaffirm
+        2  his         PRP$ PRON   poss   3
+        3  concern     NN   NOUN   dobj   1
+        4  about       IN   ADP    prep   3
+        5  the         DT   DET    det    6
+        6  tests       NNS  NOUN   pobj   4  test
+        7  ,           ,    PUNCT  punct  1
+        8  as          IN   SCONJ  mark   10
+        9  it          PRP  PRON   nsubj  10
+        10 raises      VBZ  VERB   advcl  1  raise
+        11 tensions    NNS  NOUN   dobj   10  tension
+        12 .           .    PUNCT  punct  1
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == ["his concern about the tests, as it raises tensions"]

@@ -412,7 +412,12 @@ def _with_coordinated_clause(text: str, verb: Token, content: Offsets, lang: Eng
         # "said A, but that B": a repeated complementizer makes B a report of its own (split later)
         again = _has_that(c) and gap.strip(lang.marks.comma + " ") in CLAUSE_COORDINATORS | {""}
         quoted = again or _quoted_again(c, gap, lang)
-        if gap not in COORDINATORS and not quoted:
+        joined = gap.strip(lang.marks.comma + " ")
+        if (
+            gap not in COORDINATORS
+            and not quoted
+            and not (joined in CLAUSE_COORDINATORS and _speakers_tense(verb, c))
+        ):
             break
         if not any(x.dep_ in SUBJECT_DEPS for x in c.children) or verb_frames(c, lang):
             break
@@ -420,6 +425,14 @@ def _with_coordinated_clause(text: str, verb: Token, content: Offsets, lang: Eng
             break
         return lang.marks.trim(text, start, cend)
     return content
+
+
+def _speakers_tense(verb: Token, clause: Token) -> bool:
+    """``concluded that idealism is nice, but sometimes realism takes over``: a clause in the present
+    after a report in the past is the speaker's (the author goes on in the past)."""
+    return verb.tag_ in PAST_TAGS and (
+        clause.tag_ in PRESENT_TAGS or any(a.tag_ in PRESENT_TAGS for a in clause.children if a.dep_ == "aux")
+    )
 
 
 def _quoted_again(conj: Token, gap: str, lang: English) -> bool:
@@ -556,12 +569,8 @@ def _speakers_reason(verb: Token, clause: Token) -> bool:
     in the past: ``..., as the crowd cheered``)."""
     return (
         clause.dep_ == "advcl"
-        and verb.tag_ in PAST_TAGS
         and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in clause.children)
-        and (
-            clause.tag_ in PRESENT_TAGS
-            or any(a.tag_ in PRESENT_TAGS for a in clause.children if a.dep_ == "aux")
-        )
+        and _speakers_tense(verb, clause)
     )
 
 
@@ -951,7 +960,7 @@ def _not_an_act(verb: Token, lang: English) -> bool:
 
 
 #: Present-tense forms: a first-person speech act in them is performed by saying it.
-PRESENT_TAGS = frozenset({"VBP", "VB"})
+PERFORMATIVE_TAGS = frozenset({"VBP", "VB"})
 #: What ends a subject the parser left unattached, right before its verb.
 MISSED_SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON"})
 #: Auxiliaries that keep a first-person act in the present ("would like to thank").
@@ -964,7 +973,7 @@ def _performative(verb: Token, lang: English) -> bool:
     v = verb
     while v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX"):
         v = v.head  # "want to thank", "would like to extend"
-    if v.tag_ not in PRESENT_TAGS:
+    if v.tag_ not in PERFORMATIVE_TAGS:
         return False
     if any(c.dep_ == "aux" and (c.tag_ != "MD" or c.lower_ not in PRESENT_MODALS) for c in v.children):
         return False  # "will call on", "have urged", "to thank": not performed now
