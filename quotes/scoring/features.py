@@ -38,6 +38,9 @@ feature                   what it says
 ``doc_words``             the document's length in words, bucketed
 ``doc_turns``             the document has transcript turns
 ``doc_direct``            the share of the document's candidates that are direct, bucketed
+``doc_indirect``          the same for indirect ones (a readout is nearly all reported speech)
+``doc_mixed``             the same for mixed ones (news that weaves quoted words into its own)
+``doc_candidates``        how many candidates the document has, bucketed
 ``genre_rule``            the rule together with ``doc_direct`` and ``doc_turns``
 ``kind_cue``              the kind and the cue together (``said`` before a clause, before marks)
 ``kind_words``            the kind and the content's length together
@@ -123,6 +126,7 @@ def _where(span: tuple[int, int] | None, content: tuple[int, int]) -> str:
 
 DOC_WORD_BUCKETS = (300, 600, 1200, 2400)
 SHARE_BUCKETS = (0.0, 0.25, 0.5, 0.75)
+DOC_CANDIDATE_BUCKETS = (2, 5, 10, 20, 40)
 
 
 class Contents:
@@ -184,11 +188,17 @@ class DocumentFacts:
         self.cue_spans = sorted(self.cues)
         self.quoted_spans = Intervals((q.start, q.end) for q in ctx.quoted)
         self.outer_quotes = Intervals((q.start, q.end) for q in ctx.quoted if q.depth == 0)
-        direct = sum(c.kind == "direct" for c in found) / len(found) if found else 0.0
+
+        def share(kind: str) -> float:
+            return sum(c.kind == kind for c in found) / len(found) if found else 0.0
+
         self.genre = (
             f"doc_words={bucket(len(text.split()), DOC_WORD_BUCKETS)}",
             f"doc_turns={int(bool(ctx.turns))}",
-            f"doc_direct={bucket(direct, SHARE_BUCKETS)}",
+            f"doc_direct={bucket(share('direct'), SHARE_BUCKETS)}",
+            f"doc_indirect={bucket(share('indirect'), SHARE_BUCKETS)}",
+            f"doc_mixed={bucket(share('mixed'), SHARE_BUCKETS)}",
+            f"doc_candidates={bucket(len(found), DOC_CANDIDATE_BUCKETS)}",
         )
 
     def neighbours(self, c: Candidate) -> tuple[Candidate | None, Candidate | None]:

@@ -169,3 +169,31 @@ def test_a_quotation_in_parts_is_a_chain_of_one_speaker() -> None:
     assert {"chain=direct|1|0", "next_kind=direct|-|-"} <= set(
         candidate_features(facts, second)
     )  # a new paragraph
+
+
+def test_the_document_says_what_kind_of_text_it_is() -> None:
+    # Two direct parts and one indirect: a news story, not a readout of reported speech only.
+    text = QUOTED + ' "And I did."\nHe left.'
+    table = (
+        QUOTED_PARSE
+        + """
+        9   "      ``   PUNCT  punct  12
+        10  And    CC   CCONJ  cc     12
+        11  I      PRP  PRON   nsubj  12
+        12  did    VBD  VERB   ROOT   12 do
+        13  .      .    PUNCT  punct  12
+        14  "      ''   PUNCT  punct  12
+        15  He     PRP  PRON   nsubj  16
+        16  left   VBD  VERB   ROOT   16 leave
+        17  .      .    PUNCT  punct  16
+    """
+    )
+    found = [
+        Candidate("direct", span(text, "I would win,"), rule=Rule.DIRECT_CUE),
+        Candidate("direct", span(text, "And I did."), rule=Rule.DIRECT_CONTINUED),
+        Candidate("indirect", span(text, "He left"), rule=Rule.REPORTED_CLAUSE),
+    ]
+    facts = DocumentFacts(context(doc(text, table)), found)
+    assert {"doc_direct=<=0.75", "doc_indirect=<=0.5", "doc_mixed=<=0", "doc_candidates=<=5"} <= set(
+        candidate_features(facts, found[2])
+    )
