@@ -1135,3 +1135,92 @@ def test_a_reason_in_the_third_person_present_is_the_speakers() -> None:
         """,
     )
     assert [cut(text, c.content) for c in got] == ["his concern about the tests, as it raises tensions"]
+
+
+def test_a_gerund_subject_read_as_the_verbs_complement() -> None:
+    # The parser hung "seeing ..." on "said" and the clause's verb "was" on the gerund.
+    text = "Gomez said seeing the officers was a relief."
+    got = found(
+        text,
+        """
+        0  Gomez     NNP  PROPN  nsubj  1
+        1  said      VBD  VERB   ROOT   1  say
+        2  seeing    VBG  VERB   xcomp  1  see
+        3  the       DT   DET    det    4
+        4  officers  NNS  NOUN   nsubj  5  officer
+        5  was       VBD  AUX    ccomp  2  be
+        6  a         DT   DET    det    7
+        7  relief    NN   NOUN   attr   5
+        8  .         .    PUNCT  punct  1
+        """,
+    )
+    assert [(c.rule, cut(text, c.content)) for c in got] == [
+        (Rule.REPORTED_CLAUSE, "seeing the officers was a relief")
+    ]
+
+
+CLOSING_SOURCE = """
+    0  Borrowers  NNS  NOUN   dep    5  borrower
+    1  struggle   VBP  VERB   relcl  0
+    2  ,          ,    PUNCT  punct  5
+    3  he         PRP  PRON   nsubj  5
+    4  has        VBZ  AUX    aux    5
+    5  {verb:<9}  VBN  VERB   ROOT   5  {lemma}
+    6  .          .    PUNCT  punct  5
+"""
+
+
+def test_a_clause_left_unlinked_before_the_source_that_ends_the_sentence() -> None:
+    """``X, he has said.``: the parser linked the clause to nothing; the source set off by a comma
+    at the sentence's end reports it. ``, he has left.`` reports nothing."""
+    text = "Borrowers struggle, he has said."
+    got = found(text, CLOSING_SOURCE.format(verb="said", lemma="say"))
+    assert [(c.rule, cut(text, c.content), cut(text, c.cue)) for c in got] == [
+        (Rule.REPORTED_PARENTHETICAL, "Borrowers struggle", "said")
+    ]
+    assert got[0].mention_token == 3
+    text = "Borrowers struggle, he has left."
+    assert found(text, CLOSING_SOURCE.format(verb="left", lemma="leave")) == []
+
+
+def test_an_inverted_source_with_its_apposition_ends_the_sentence() -> None:
+    # The parser made the clause's subject a second subject of "said"; Wilders is the source.
+    text = "The rejection signals the end, said Wilders, a founder."
+    got = found(
+        text,
+        """
+        0  The        DT   DET    det    1
+        1  rejection  NN   NOUN   nsubj  6
+        2  signals    NNS  NOUN   dobj   1  signal
+        3  the        DT   DET    det    4
+        4  end        NN   NOUN   appos  2
+        5  ,          ,    PUNCT  punct  6
+        6  said       VBD  VERB   ROOT   6  say
+        7  Wilders    NNP  PROPN  nsubj  6
+        8  ,          ,    PUNCT  punct  7
+        9  a          DT   DET    det    10
+        10 founder    NN   NOUN   appos  7
+        11 .          .    PUNCT  punct  6
+        """,
+    )
+    assert [(cut(text, c.content), c.mention_token) for c in got] == [("The rejection signals the end", 7)]
+
+
+def test_a_clause_with_a_source_of_its_own_is_not_reported_again() -> None:
+    # '"I won," said Smith, half joking': "joking" has no clause of its own; the one before has "said".
+    text = "I won, said Smith, half joking."
+    got = found(
+        text,
+        """
+        0  I        PRP  PRON   nsubj  1
+        1  won      VBD  VERB   ccomp  3  win
+        2  ,        ,    PUNCT  punct  3
+        3  said     VBD  VERB   ROOT   3  say
+        4  Smith    NNP  PROPN  nsubj  7
+        5  ,        ,    PUNCT  punct  4
+        6  half     NN   NOUN   nsubj  7
+        7  joking   VBG  VERB   ccomp  3  joke
+        8  .        .    PUNCT  punct  3
+        """,
+    )
+    assert [cut(text, c.cue) for c in got] == ["said"]

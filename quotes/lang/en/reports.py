@@ -64,7 +64,8 @@ def reports(text: str, tok: Token, lang: English) -> list[Report]:
             return [Report(inv[0], inv[1], "parenthetical", inv[2], tok)]
         got = _frames_content(text, tok, lang) or _parenthetical(text, tok, lang)
         if not got:
-            return []
+            closing = _clause_before_the_source(text, tok, lang)
+            return [Report(closing[0], closing[1], "parenthetical", closing[2], tok)] if closing else []
         content, cue, frame = got
         if frame == "clause":
             parts = _each_clause(text, tok, content, lang, CLAUSE_DEPS, _has_that)
@@ -666,6 +667,9 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
                 if got:
                     got = _with_sibling_clauses(text, got, children[n + 1 :], lang)
                     return _with_coordinated_clause(text, verb, got, lang), cue, "clause"
+        gerund = _gerund_subject(verb)
+        if gerund is not None:
+            return lang.marks.trim(text, *_subtree_span(gerund)), cue, "clause"
         stray = _stray_that_clause(verb)
         if stray is not None:
             got = _clause_content(text, stray, False, lang)
@@ -783,6 +787,21 @@ def _object_read_as_predicate(
     return lang.marks.trim(text, span.start_char, span.end_char), cue, "oprd"
 
 
+def _gerund_subject(verb: Token) -> Token | None:
+    """``said seeing so many officers there was a welcome sight``: the parser took the clause's gerund
+    subject for the verb's own complement and hung the clause's verb on it. A gerund right after the
+    verb that carries a clause after it is the start of the content."""
+    for c in verb.rights:
+        if (
+            c.dep_ == "xcomp"
+            and c.tag_ == "VBG"
+            and c.left_edge.i == verb.i + 1
+            and any(x.dep_ in CLAUSE_DEPS and x.i > c.i for x in c.children)
+        ):
+            return c
+    return None
+
+
 #: How the parser hangs a that-clause it misread as a relative clause on a noun before it.
 STRAY_CLAUSE_DEPS = frozenset({"relcl"})
 
@@ -875,6 +894,47 @@ def _source_absorbed(text: str, verb: Token, lang: English) -> tuple[Offsets, Of
     before = next((t for t in words if t.pos_ == "CCONJ"), None)
     head = [t for t in nouns if before is None or t.i < before.i][-1]
     return lang.marks.trim(text, verb.sent.start_char, comma.idx), cue_phrase(verb, lang), head
+
+
+def _clause_before_the_source(text: str, verb: Token, lang: English) -> tuple[Offsets, Offsets, Token] | None:
+    """``Those who take on debt struggle, even with a job, he said.``, ``X signals "Y" for the EU, said
+    Geert Wilders, founder of Z.``: the parser linked no clause to the verb that ends the sentence.
+    With the source set off by a comma (``, he said``, or ``, said X`` and X's apposition) and nothing
+    after it, the clause before the comma is what was said."""
+    if "clause" not in verb_frames(verb, lang):
+        return None
+    doc, sent = verb.doc, verb.sent
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    later = [c for c in subjects if c.i > verb.i]
+    if later:  # ", said Geert Wilders, founder of Z."
+        source, comma_at, last = later[0], verb.i - 1, later[0].right_edge.i
+        if source.left_edge.i != verb.i + 1:
+            return None
+    else:  # ", he said."
+        earlier = [c for c in subjects if c.i < verb.i]
+        if not earlier:
+            return None
+        source, comma_at, last = earlier[-1], earlier[-1].left_edge.i - 1, verb.i
+        if any(t.dep_ not in SOURCE_GAP_DEPS for t in doc[source.right_edge.i + 1 : verb.i]):
+            return None
+        if source.right_edge.i - source.left_edge.i >= MAX_SOURCE_WORDS:
+            return None
+    if comma_at <= sent.start or doc[comma_at].text != lang.marks.comma:
+        return None
+    if any(not (t.is_punct or t.is_space) for t in doc[last + 1 : sent.end]):
+        return None
+    said = doc[sent.start : comma_at]
+    if not (later or any(t.pos_ in lang.tags.verb_pos for t in said)):
+        return None  # "After the meeting, he said": no clause before it (an inverted source is plain enough)
+    if any(t.pos_ in lang.tags.verb_pos and verb_frames(t, lang) & SOURCE_FRAMES for t in said):
+        return None  # '"A," said X, half joking': the clause has a source of its own
+    return lang.marks.trim(text, said.start_char, said.end_char), cue_phrase(verb, lang), source
+
+
+#: The frames of a verb that names a source of its own.
+SOURCE_FRAMES = frozenset({"quote", "clause"})
+#: What may stand between a source and its verb (``he has also said``).
+SOURCE_GAP_DEPS = frozenset({"aux", "neg", "advmod"})
 
 
 def _parenthetical(text: str, verb: Token, lang: English) -> tuple[Offsets, Offsets, str] | None:
