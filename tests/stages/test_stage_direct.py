@@ -201,3 +201,41 @@ def test_a_verb_of_manner_of_speaking_introduces_a_quotation() -> None:
         rows += f"{end}  .  .  PUNCT  punct  6\n"
         got = found(text, rows)
         assert [(c.kind, cut(text, c.content), c.cue_token) for c in got] == [("direct", "Go back,", 6)], verb
+
+
+def test_a_short_quotation_that_is_a_sentence_of_its_own() -> None:
+    # The parser split the sentence after "!": the cue governs nothing in the quotation, but the
+    # quotation is a whole sentence, no scare quote.
+    text = '"Filth out!" she wrote.'
+    got = found(
+        text,
+        """
+        0  "      ``   PUNCT  punct  1
+        1  Filth  NNP  PROPN  ROOT   1
+        2  out    RP   ADP    prt    1
+        3  !      .    PUNCT  punct  1
+        4  "      ''   PUNCT  punct  1
+        5  she    PRP  PRON   nsubj  6
+        6  wrote  VBD  VERB   ROOT   6  write
+        7  .      .    PUNCT  punct  6
+        """,
+    )
+    assert [(cut(text, c.content), cut(text, c.cue)) for c in got] == [("Filth out!", "wrote")]
+    # Two words in marks inside a sentence, not governed by the cue: a scare quote.
+    text = 'It was "pure theater," she wrote.'
+    got = found(
+        text,
+        """
+        0  It       PRP  PRON   nsubj  1
+        1  was      VBD  AUX    ccomp  8  be
+        2  "        ``   PUNCT  punct  4
+        3  pure     JJ   ADJ    amod   4
+        4  theater  NN   NOUN   attr   1
+        5  ,        ,    PUNCT  punct  8
+        6  "        ''   PUNCT  punct  8
+        7  she      PRP  PRON   nsubj  8
+        8  wrote    VBD  VERB   ROOT   8  write
+        9  .        .    PUNCT  punct  8
+        """,
+    )
+    assert got == []

@@ -109,7 +109,10 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
             continue
         if cue_tok is not None:
             governs = _governs(cue_tok, q)
-            if words < MIN_WORDS_WITH_NEARBY_CUE and not (governs and _ends_sentence(text, q, lang)):
+            # A short quotation needs its cue to govern it, or to be a sentence of its own: '"Filth
+            # out!" she wrote' (the parser split the sentence after the "!").
+            whole = governs or _starts_sentence(text, q, lang)
+            if words < MIN_WORDS_WITH_NEARBY_CUE and not (whole and _ends_sentence(text, q, lang)):
                 continue
             cue = lang.cue_phrase(cue_tok)
             found += [
