@@ -1224,3 +1224,32 @@ def test_a_clause_with_a_source_of_its_own_is_not_reported_again() -> None:
         """,
     )
     assert [cut(text, c.cue) for c in got] == ["said"]
+
+
+GLOSS = """
+    0  He        PRP  PRON   nsubj  1
+    1  said      VBD  VERB   ROOT   1  say
+    2  it        PRP  PRON   nsubj  3
+    3  helps     VBZ  VERB   ccomp  1  help
+    4  Texas     NNP  PROPN  dobj   3
+    5  ,         ,    PUNCT  punct  4
+    6  which     WDT  PRON   nsubj  7
+    7  {verb:<8}  VBZ  AUX    relcl  4  {lemma}
+    8  {word:<8}  {tag}  {pos}   {dep}  7
+    9  .         .    PUNCT  punct  1
+"""
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "word", "tag", "pos", "dep", "content"),
+    [
+        ("votes", "vote", "soon", "RB ", "ADV ", "advmod", "it helps Texas"),  # who or what Texas is
+        ("is", "be", "stronger", "JJR", "ADJ ", "acomp ", "it helps Texas, which is stronger"),  # a judgment
+    ],
+)
+def test_a_gloss_on_a_name_at_the_end_is_the_authors(
+    verb: str, lemma: str, word: str, tag: str, pos: str, dep: str, content: str
+) -> None:
+    text = f"He said it helps Texas, which {verb} {word}."
+    got = found(text, GLOSS.format(verb=verb, lemma=lemma, word=word, tag=tag, pos=pos, dep=dep))
+    assert [cut(text, c.content) for c in got] == [content]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..base import Offsets, Report
 from .cues import (
@@ -67,6 +67,7 @@ def reports(text: str, tok: Token, lang: English) -> list[Report]:
             closing = _clause_before_the_source(text, tok, lang)
             return [Report(closing[0], closing[1], "parenthetical", closing[2], tok)] if closing else []
         content, cue, frame = got
+        content = _without_gloss(text, tok.doc, content, lang)
         if frame == "clause":
             parts = _each_clause(text, tok, content, lang, CLAUSE_DEPS, _has_that)
         elif frame == "to":
@@ -785,6 +786,32 @@ def _object_read_as_predicate(
     if named < 2 and not _has_quotation_mark(span, lang):
         return None  # one phrase and no name in marks: "called the meeting" (convened it)
     return lang.marks.trim(text, span.start_char, span.end_char), cue, "oprd"
+
+
+def _without_gloss(text: str, doc: Doc, content: Offsets, lang: English) -> Offsets:
+    """``predicted a Cruz win in Texas, which votes on March 1``: a relative clause set off after a
+    name at the content's end is the author telling the reader who or what the name is. Not where it
+    judges (``the Alliance, which is stronger than ever``) or the speaker talks in the first person:
+    that is the speaker's own."""
+    start, end = content
+    words = doc.char_span(start, end, alignment_mode="expand") or ()
+    if any(w.lower_ in lang.lexicon.first_person_pronouns for w in words):
+        return content
+    for t in words:
+        if (
+            t.dep_ in lang.tags.relative_clause_deps
+            and not any(w.tag_ in DEGREE_TAGS for w in t.subtree)
+            and t.head.pos_ in lang.tags.proper_noun_pos
+            and t.left_edge.idx > start
+            and t.right_edge.idx + len(t.right_edge) >= end
+            and doc[t.left_edge.i - 1].text == lang.marks.comma
+        ):
+            return lang.marks.trim(text, start, doc[t.left_edge.i - 1].idx)
+    return content
+
+
+#: Comparatives and superlatives: a clause with one judges (``stronger than ever``).
+DEGREE_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
 
 
 def _gerund_subject(verb: Token) -> Token | None:
