@@ -39,6 +39,23 @@ QUOTED_PARSE = """
     8  .      .    PUNCT  punct  7
 """
 
+#: A quotation in two parts and a sentence of narration after them, in a new paragraph.
+IN_PARTS = QUOTED + ' "And I did."\nHe left.'
+IN_PARTS_PARSE = (
+    QUOTED_PARSE
+    + """
+    9   "      ``   PUNCT  punct  12
+    10  And    CC   CCONJ  cc     12
+    11  I      PRP  PRON   nsubj  12
+    12  did    VBD  VERB   ROOT   12 do
+    13  .      .    PUNCT  punct  12
+    14  "      ''   PUNCT  punct  12
+    15  He     PRP  PRON   nsubj  16
+    16  left   VBD  VERB   ROOT   16 leave
+    17  .      .    PUNCT  punct  16
+"""
+)
+
 
 def features(text: str, table: str, candidate: Candidate) -> set[str]:
     ctx = context(doc(text, table))
@@ -137,21 +154,7 @@ def test_nesting_by_bisection_is_the_pairwise_answer(raw: list[tuple[int, int]])
 
 
 def test_a_quotation_in_parts_is_a_chain_of_one_speaker() -> None:
-    text = QUOTED + ' "And I did."\nHe left.'
-    table = (
-        QUOTED_PARSE
-        + """
-        9   "      ``   PUNCT  punct  12
-        10  And    CC   CCONJ  cc     12
-        11  I      PRP  PRON   nsubj  12
-        12  did    VBD  VERB   ROOT   12 do
-        13  .      .    PUNCT  punct  12
-        14  "      ''   PUNCT  punct  12
-        15  He     PRP  PRON   nsubj  16
-        16  left   VBD  VERB   ROOT   16 leave
-        17  .      .    PUNCT  punct  16
-    """
-    )
+    text, table = IN_PARTS, IN_PARTS_PARSE
     first = Candidate(
         "direct",
         span(text, "I would win,"),
@@ -173,21 +176,7 @@ def test_a_quotation_in_parts_is_a_chain_of_one_speaker() -> None:
 
 def test_the_document_says_what_kind_of_text_it_is() -> None:
     # Two direct parts and one indirect: a news story, not a readout of reported speech only.
-    text = QUOTED + ' "And I did."\nHe left.'
-    table = (
-        QUOTED_PARSE
-        + """
-        9   "      ``   PUNCT  punct  12
-        10  And    CC   CCONJ  cc     12
-        11  I      PRP  PRON   nsubj  12
-        12  did    VBD  VERB   ROOT   12 do
-        13  .      .    PUNCT  punct  12
-        14  "      ''   PUNCT  punct  12
-        15  He     PRP  PRON   nsubj  16
-        16  left   VBD  VERB   ROOT   16 leave
-        17  .      .    PUNCT  punct  16
-    """
-    )
+    text, table = IN_PARTS, IN_PARTS_PARSE
     found = [
         Candidate("direct", span(text, "I would win,"), rule=Rule.DIRECT_CUE),
         Candidate("direct", span(text, "And I did."), rule=Rule.DIRECT_CONTINUED),
