@@ -412,9 +412,9 @@ def _with_coordinated_clause(text: str, verb: Token, content: Offsets, lang: Eng
         if not gap and c.left_edge.dep_ == "cc":
             gap = c.left_edge.lower_  # the coordinator hangs inside the conjunct: "... and he is doing ..."
         # "said A, but that B": a repeated complementizer makes B a report of its own (split later)
-        again = _has_that(c) and gap.strip(lang.marks.comma + " ") in CLAUSE_COORDINATORS | {""}
-        quoted = again or _quoted_again(c, gap, lang)
         joined = gap.strip(lang.marks.comma + " ")
+        again = _has_that(c) and joined in CLAUSE_COORDINATORS | {""}
+        quoted = again or _quoted_again(c, gap, lang)
         if (
             gap not in COORDINATORS
             and not quoted
