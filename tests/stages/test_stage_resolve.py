@@ -125,6 +125,33 @@ def test_a_pronoun_is_the_last_person_of_its_gender(pronoun: str, expected: str)
     assert per_quote == [(expected,)]
 
 
+def test_a_pronoun_opening_a_sentence_goes_on_with_the_subject_before() -> None:
+    # Two men: "He" is the one who met the other (the subject), not the last one named (the object).
+    text = "John Smith met Peter Brown on Monday. He said that taxes would fall."
+    d = doc(
+        text,
+        """
+        0  John   NNP  PROPN  compound  1  John   B-PERSON
+        1  Smith  NNP  PROPN  nsubj     2  Smith  I-PERSON
+        2  met    VBD  VERB   ROOT      2  meet
+        3  Peter  NNP  PROPN  compound  4  Peter  B-PERSON
+        4  Brown  NNP  PROPN  dobj      2  Brown  I-PERSON
+        5  on     IN   ADP    prep      2
+        6  Monday NNP  PROPN  pobj      5  Monday B-DATE
+        7  .      .    PUNCT  punct     2
+        8  He     PRP  PRON   nsubj     9  he
+        9  said   VBD  VERB   ROOT      9  say
+        10 that   IN   SCONJ  mark      13
+        11 taxes  NNS  NOUN   nsubj     13 tax
+        12 would  MD   AUX    aux       13
+        13 fall   VB   VERB   ccomp     9
+        14 .      .    PUNCT  punct     9
+        """,
+    )
+    _, per_quote = speakers_of(d, [quote(text, d, "He", "He", "said", "taxes would fall")])
+    assert per_quote == [("john-smith",)]
+
+
 def test_first_person_in_a_turn_is_the_labels_speaker() -> None:
     text = "Minister Tanaka: I said that taxes would fall."
     d = doc(

@@ -1029,10 +1029,40 @@ def _by_gender(
         if named_here and last[0] not in named_here and fits(named_here[0]):
             return [named_here[0]]
         return [last[0]]
-    for e in _people_before(r, pos):
-        if fits(e):
-            return [e]
-    return []
+    before = [e for e in _people_before(r, pos) if fits(e)]
+    subject = _subject_before(r, pos, before)
+    if subject is not None:
+        return [subject]
+    return before[:1]
+
+
+def _subject_before(r: Resolver, pos: int, people: list[Entity]) -> Entity | None:
+    """``Blinken spoke with Foreign Minister Kuleba. He reiterated ...``: a pronoun that opens its
+    clause goes on with the subject of the sentence before, not with the last name in it (an object
+    or a companion). None where the pronoun's own sentence names someone before it."""
+    at = r.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if at is None or not people:
+        return None
+    sent = at[0].sent
+    if any(sent.start_char <= p < pos for e in people for p in e.positions) or sent.start == 0:
+        return None
+    previous = r.doc[sent.start - 1].sent
+    for e in people:
+        for p in e.positions:
+            if previous.start_char <= p < previous.end_char and _in_subject(r, p):
+                return e
+    return None
+
+
+def _in_subject(r: Resolver, pos: int) -> bool:
+    """The name at ``pos`` is (in) the subject of its clause."""
+    at = r.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if at is None:
+        return False
+    tok = at[0]
+    while tok.head.i != tok.i and tok.head.pos_ not in r.tags.verb_pos:
+        tok = tok.head
+    return tok.dep_ in r.tags.subject_deps
 
 
 def _seen_between(e: Entity, start: int, end: int, quoted: Intervals) -> bool:
