@@ -1253,3 +1253,29 @@ def test_a_gloss_on_a_name_at_the_end_is_the_authors(
     text = f"He said it helps Texas, which {verb} {word}."
     got = found(text, GLOSS.format(verb=verb, lemma=lemma, word=word, tag=tag, pos=pos, dep=dep))
     assert [cut(text, c.content) for c in got] == [content]
+
+
+TARGET = """
+    0  She        PRP  PRON   nsubj  1
+    1  condemned  VBD  VERB   ROOT   1  condemn
+    2  the        DT   DET    det    3
+    3  {noun:<9}  NN   NOUN   dobj   1
+"""
+
+
+def test_a_bare_target_is_no_content() -> None:
+    """Spec 1.1: condemning, praising or criticising a bare target is no quote; a target that carries
+    words of its own (a clause) says what was condemned."""
+    text = "She condemned the attack."
+    assert found(text, TARGET.format(noun="attack") + "    4  .  .  PUNCT  punct  1\n") == []
+    text = "She condemned the decision to withdraw."
+    got = found(
+        text,
+        TARGET.format(noun="decision")
+        + """
+        4  to        TO   PART   aux    5
+        5  withdraw  VB   VERB   acl    3
+        6  .         .    PUNCT  punct  1
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == ["the decision to withdraw"]

@@ -34,7 +34,9 @@ if TYPE_CHECKING:
     from . import English
 
 #: The frames the grammar below fills, which ``speech_verbs.tsv`` may name (besides prep:P and prt:P).
-FRAMES = frozenset({"quote", "clause", "to", "wh", "np", "cnp", "as", "oprd", "agent", "active", "passive"})
+FRAMES = frozenset(
+    {"quote", "clause", "to", "wh", "np", "cnp", "tnp", "as", "oprd", "agent", "active", "passive"}
+)
 CLAUSE_DEPS = ("ccomp",)
 INFINITIVE_DEPS = ("xcomp",)
 #: How a that-clause hangs on the noun it spells out ("the view that ...").
@@ -745,7 +747,11 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
         got = _clause_read_as_object(text, obj, lang)
         if got:
             return got, cue, "clause"
-    if "np" in frames or ("cnp" in frames and lang.lexicon.is_content_noun(obj.lower_, obj.lemma_)):
+    if (
+        "np" in frames
+        or ("cnp" in frames and lang.lexicon.is_content_noun(obj.lower_, obj.lemma_))
+        or ("tnp" in frames and _more_than_a_target(obj, lang))
+    ):
         clause = next((c for c in obj.children if c.dep_ in NOUN_CLAUSE_DEPS and _has_that(c)), None)
         if clause is not None and obj.i > verb.i:
             # "shared the view that A", "raised the sobering point that A": the noun belongs to the cue,
@@ -812,6 +818,17 @@ def _without_gloss(text: str, doc: Doc, content: Offsets, lang: English) -> Offs
 
 #: Comparatives and superlatives: a clause with one judges (``stronger than ever``).
 DEGREE_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
+
+
+#: How a target's phrase carries words of its own: "the decision to withdraw", "his call for X".
+TARGET_CONTENT_DEPS = frozenset({"acl", "ccomp", "xcomp", "pcomp"})
+
+
+def _more_than_a_target(obj: Token, lang: English) -> bool:
+    """``condemned the attack`` names a target and no content (spec 1.1); ``denounced Trump's call
+    for "a total shutdown"`` and ``criticised the decision to withdraw`` carry what was criticised."""
+    words = list(obj.subtree)
+    return any(t.dep_ in TARGET_CONTENT_DEPS for t in words) or _has_quotation_mark(words, lang)
 
 
 def _gerund_subject(verb: Token) -> Token | None:
