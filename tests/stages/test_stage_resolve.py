@@ -98,6 +98,18 @@ MEETING_PARSE = """
     """
 
 
+#: "<pronoun> said that taxes would fall." after an eight-token sentence.
+PRONOUN_SAID = """
+    8  {pronoun:<6} PRP  PRON  nsubj  9  {lemma}
+    9  said   VBD  VERB  ROOT   9  say
+    10 that   IN   SCONJ mark   13
+    11 taxes  NNS  NOUN  nsubj  13 tax
+    12 would  MD   AUX   aux    13
+    13 fall   VB   VERB  ccomp  9
+    14 .      .    PUNCT punct  9
+"""
+
+
 @pytest.mark.parametrize(
     ("pronoun", "expected"),
     [
@@ -110,16 +122,7 @@ def test_a_pronoun_is_the_last_person_of_its_gender(pronoun: str, expected: str)
     text = MEETING + f" {pronoun} said that taxes would fall."
     d = doc(
         text,
-        MEETING_PARSE
-        + f"""
-        8  {pronoun:<6} PRP  PRON  nsubj  9  {pronoun.lower()}
-        9  said   VBD  VERB  ROOT   9  say
-        10 that   IN   SCONJ mark   13
-        11 taxes  NNS  NOUN  nsubj  13 tax
-        12 would  MD   AUX   aux    13
-        13 fall   VB   VERB  ccomp  9
-        14 .      .    PUNCT punct  9
-        """,
+        MEETING_PARSE + PRONOUN_SAID.format(pronoun=pronoun, lemma=pronoun.lower()),
     )
     _, per_quote = speakers_of(d, [quote(text, d, pronoun, pronoun, "said", "taxes would fall")])
     assert per_quote == [(expected,)]
@@ -139,14 +142,8 @@ def test_a_pronoun_opening_a_sentence_goes_on_with_the_subject_before() -> None:
         5  on     IN   ADP    prep      2
         6  Monday NNP  PROPN  pobj      5  Monday B-DATE
         7  .      .    PUNCT  punct     2
-        8  He     PRP  PRON   nsubj     9  he
-        9  said   VBD  VERB   ROOT      9  say
-        10 that   IN   SCONJ  mark      13
-        11 taxes  NNS  NOUN   nsubj     13 tax
-        12 would  MD   AUX    aux       13
-        13 fall   VB   VERB   ccomp     9
-        14 .      .    PUNCT  punct     9
-        """,
+        """
+        + PRONOUN_SAID.format(pronoun="He", lemma="he"),
     )
     _, per_quote = speakers_of(d, [quote(text, d, "He", "He", "said", "taxes would fall")])
     assert per_quote == [("john-smith",)]
