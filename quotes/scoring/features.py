@@ -91,6 +91,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -188,9 +189,10 @@ class DocumentFacts:
         self.cue_spans = sorted(self.cues)
         self.quoted_spans = Intervals((q.start, q.end) for q in ctx.quoted)
         self.outer_quotes = Intervals((q.start, q.end) for q in ctx.quoted if q.depth == 0)
+        kinds = Counter(c.kind for c in found)
 
         def share(kind: str) -> float:
-            return sum(c.kind == kind for c in found) / len(found) if found else 0.0
+            return kinds[kind] / len(found) if found else 0.0
 
         self.genre = (
             f"doc_words={bucket(len(text.split()), DOC_WORD_BUCKETS)}",

@@ -1037,13 +1037,13 @@ def _by_gender(
 
 
 def _subject_before(r: Resolver, pos: int, people: list[Entity]) -> Entity | None:
-    """``Blinken spoke with Foreign Minister Kuleba. He reiterated ...``: a pronoun that opens its
-    clause goes on with the subject of the sentence before, not with the last name in it (an object
-    or a companion). None where the pronoun's own sentence names someone before it."""
-    at = r.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    """``Blinken spoke with Foreign Minister Kuleba. He reiterated ...``: a pronoun whose own sentence
+    names nobody before it goes on with the subject of the sentence before, not with the last name
+    in it (an object or a companion)."""
+    at = _token_at(r, pos)
     if at is None or not people:
         return None
-    sent = at[0].sent
+    sent = at.sent
     if any(sent.start_char <= p < pos for e in people for p in e.positions) or sent.start == 0:
         return None
     previous = r.doc[sent.start - 1].sent
@@ -1056,13 +1056,18 @@ def _subject_before(r: Resolver, pos: int, people: list[Entity]) -> Entity | Non
 
 def _in_subject(r: Resolver, pos: int) -> bool:
     """The name at ``pos`` is (in) the subject of its clause."""
-    at = r.doc.char_span(pos, pos + 1, alignment_mode="expand")
-    if at is None:
+    tok = _token_at(r, pos)
+    if tok is None:
         return False
-    tok = at[0]
     while tok.head.i != tok.i and tok.head.pos_ not in r.tags.verb_pos:
         tok = tok.head
     return tok.dep_ in r.tags.subject_deps
+
+
+def _token_at(r: Resolver, pos: int) -> Token | None:
+    """The token that holds the character at ``pos``."""
+    at = r.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return at[0] if at is not None and len(at) else None
 
 
 def _seen_between(e: Entity, start: int, end: int, quoted: Intervals) -> bool:

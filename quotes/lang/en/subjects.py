@@ -204,8 +204,10 @@ def _stranded_subject(v: Token) -> Token | None:
         return None
     closed = v.doc[v.i - 1].text == ","  # the comma that closes an apposition
     i = v.i - 2 if closed else v.i - 1
+    if i < 0:
+        return None
     t = v.doc[i]
-    if i < 0 or t.pos_ not in ("NOUN", "PROPN") or t.right_edge.i != i:
+    if t.pos_ not in ("NOUN", "PROPN") or t.right_edge.i != i:
         return None
     if closed and t.dep_ == "appos" and t.head.pos_ in ("NOUN", "PROPN"):
         return t.head  # "Reid, the minority leader, said": the name the apposition describes
