@@ -1279,3 +1279,55 @@ def test_a_bare_target_is_no_content() -> None:
         """,
     )
     assert [cut(text, c.content) for c in got] == ["the decision to withdraw"]
+
+
+AFTERWORD = """
+    0  He        PRP  PRON   nsubj  1
+    1  said      VBD  VERB   ROOT   1  say
+    2  it        PRP  PRON   nsubj  3
+    3  was       VBD  AUX    ccomp  1  be
+    4  rigged    JJ   ADJ    acomp  3
+    5  ,         ,    PUNCT  punct  3
+"""
+
+
+@pytest.mark.parametrize(
+    ("tail", "parse", "content"),
+    [
+        (  # where the report came from
+            "according to aides",
+            """
+            6  according  VBG  VERB  prep   3  accord
+            7  to         IN   ADP   prep   6
+            8  aides      NNS  NOUN  pobj   7  aide
+            """,
+            "it was rigged",
+        ),
+        (  # the author naming the words as a speech act
+            "a claim officials denied",
+            """
+            6  a          DT   DET   det    7
+            7  claim      NN   NOUN  npadvmod  3
+            8  officials  NNS  NOUN  nsubj  9  official
+            9  denied     VBD  VERB  relcl  7  deny
+            """,
+            "it was rigged",
+        ),
+        (  # a definite noun phrase may be the speaker's own: kept
+            "the claim officials denied",
+            """
+            6  the        DT   DET   det    7
+            7  claim      NN   NOUN  npadvmod  3
+            8  officials  NNS  NOUN  nsubj  9  official
+            9  denied     VBD  VERB  relcl  7  deny
+            """,
+            "it was rigged, the claim officials denied",
+        ),
+    ],
+)
+def test_an_afterword_set_off_at_the_end_is_the_authors(tail: str, parse: str, content: str) -> None:
+    text = f"He said it was rigged, {tail}."
+    last = len(text.split()) + 2  # the words, the comma and the final period
+    got = found(text, AFTERWORD + parse + f"    {last - 1}  .  .  PUNCT  punct  1\n")
+    # "according to" reports the sentence before it too; that is a candidate of its own
+    assert [cut(text, c.content) for c in got if cut(text, c.cue) == "said"] == [content]

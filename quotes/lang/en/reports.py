@@ -798,14 +798,14 @@ def _without_gloss(text: str, doc: Doc, content: Offsets, lang: English) -> Offs
     """``predicted a Cruz win in Texas, which votes on March 1``: a relative clause set off after a
     name at the content's end is the author telling the reader who or what the name is. Not where it
     judges (``the Alliance, which is stronger than ever``) or the speaker talks in the first person:
-    that is the speaker's own."""
+    that is the speaker's own. An afterword (``_afterword``) is the author's in any person."""
     start, end = content
     words = doc.char_span(start, end, alignment_mode="expand") or ()
-    if any(w.lower_ in lang.lexicon.first_person_pronouns for w in words):
-        return content
+    own = any(w.lower_ in lang.lexicon.first_person_pronouns for w in words)
     for t in words:
         if (
-            t.dep_ in lang.tags.relative_clause_deps
+            not own
+            and t.dep_ in lang.tags.relative_clause_deps
             and not any(w.tag_ in DEGREE_TAGS for w in t.subtree)
             and t.head.pos_ in lang.tags.proper_noun_pos
             and t.left_edge.idx > start
@@ -813,7 +813,30 @@ def _without_gloss(text: str, doc: Doc, content: Offsets, lang: English) -> Offs
             and doc[t.left_edge.i - 1].text == lang.marks.comma
         ):
             return lang.marks.trim(text, start, doc[t.left_edge.i - 1].idx)
+        if _afterword(t, start, end, lang):
+            return lang.marks.trim(text, start, doc[t.left_edge.i - 1].idx)
     return content
+
+
+def _afterword(t: Token, start: int, end: int, lang: English) -> bool:
+    """``said X, according to the Times``, ``said the contest was "rigged," a charge that party leaders
+    denied``: a phrase set off by a comma at the content's end that says where the report came from, or
+    names the speaker's words as a speech act (an indefinite speech noun), is the author's."""
+    if t.left_edge.idx <= start or t.right_edge.idx + len(t.right_edge) < end:
+        return False
+    if t.doc[t.left_edge.i - 1].text != lang.marks.comma:
+        return False
+    if is_according(t.left_edge) and t.left_edge.i == t.i:
+        return True
+    return (
+        t.dep_ in lang.tags.apposition_deps | GLOSS_DEPS
+        and t.lemma_.lower() in lang.lexicon.speech_nouns
+        and t.left_edge.lower_ in lang.lexicon.indefinite_articles
+    )
+
+
+#: How the parser hangs a noun phrase set off after a clause: as an apposition, or as an adverbial noun.
+GLOSS_DEPS = frozenset({"npadvmod", "dobj", "attr", "conj"})
 
 
 #: Comparatives and superlatives: a clause with one judges (``stronger than ever``).
