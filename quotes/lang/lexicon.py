@@ -58,6 +58,7 @@ class Lexicon:
     phrasal: dict[str, dict[str, frozenset[str]]]  # verb lemma -> {child word: frames}
     human_nouns: frozenset[str]
     first_names: dict[str, str]  # given name -> "f" / "m"
+    family_first: frozenset[str]  # family names written first in English too ("Wang Yi", "Kim Jong Un")
     bodies: frozenset[str]  # nouns for organisations ("the agency")
     spokespeople: frozenset[str]  # nouns for people who speak for others ("a spokesperson")
     platforms: frozenset[str]  # where people post ("on Twitter"): never a speaker, whatever NER says
@@ -211,6 +212,7 @@ def load_lexicon(
         phrasal=phrasal,
         human_nouns=lower("human_nouns.txt"),
         first_names=first_names,
+        family_first=lower("family_first_names.txt"),
         bodies=lower("bodies.txt"),
         spokespeople=lower("spokespeople.txt"),
         platforms=lower("platforms.txt"),

@@ -1331,3 +1331,27 @@ def test_an_afterword_set_off_at_the_end_is_the_authors(tail: str, parse: str, c
     got = found(text, AFTERWORD + parse + f"    {last - 1}  .  .  PUNCT  punct  1\n")
     # "according to" reports the sentence before it too; that is a candidate of its own
     assert [cut(text, c.content) for c in got if cut(text, c.cue) == "said"] == [content]
+
+
+def test_a_speech_act_set_off_after_the_content_is_anothers() -> None:
+    # "..., and the President concurred": the author telling of the other party's act, not more content
+    text = "Kishida noted that the two are partners, and the President concurred."
+    got = found(
+        text,
+        """
+        0  Kishida    NNP  PROPN  nsubj  1
+        1  noted      VBD  VERB   ROOT   1  note
+        2  that       IN   SCONJ  mark   5
+        3  the        DT   DET    det    4
+        4  two        CD   NUM    nsubj  5
+        5  are        VBP  AUX    ccomp  1  be
+        6  partners   NNS  NOUN   attr   5  partner
+        7  ,          ,    PUNCT  punct  5
+        8  and        CC   CCONJ  cc     5
+        9  the        DT   DET    det    10
+        10 President  NNP  PROPN  nsubj  11
+        11 concurred  VBD  VERB   conj   5  concur
+        12 .          .    PUNCT  punct  1
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == ["the two are partners"]

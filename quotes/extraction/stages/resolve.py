@@ -26,7 +26,7 @@ from enum import Enum, auto
 from spacy.tokens import Doc, Span, Token
 
 from ...lang.base import LanguageRules
-from ...lang.lexicon import Pronoun
+from ...lang.lexicon import Lexicon, Pronoun
 from ...model import GROUP, ORG, PERSON, PHRASE, UNKNOWN_SPEAKER, Speaker
 from ...names import fold, name_words, slug
 from ..candidates import Candidate, Context, Intervals, Offsets, Turn
@@ -100,23 +100,35 @@ class Entity:
     phrase_type: str | None = None
     named: bool = False  # a phrase entity with a proper name in it ("the Trump campaign"): one body anywhere
 
-    def canonical(self) -> str:
+    def canonical(self, lex: Lexicon | None = None) -> str:
+        """The fullest form, given name first. A known given name is never taken for the family name
+        (``DONALD TRUMP`` in a headline is ``Donald Trump``); a family name that English writes first, as
+        at home, stays first (``Wang Yi``, ``WANG Yi`` -> ``Wang Yi``)."""
+        given_names = lex.first_names if lex is not None else {}
+        family_first = lex.family_first if lex is not None else frozenset()
         forms = self.forms or self.heading_forms
         best = max(forms, key=lambda f: (len(name_words(f)), forms[f], -len(f)), default="")
         words = best.split()
         if self.kind != PERSON or len(words) < 2:
             return best
         # "KAMIKAWA Yoko": a family name in capitals before one given name ("POLITICO New York" is none)
-        family = next((w for w in words if w.casefold() in self.caps), None) if len(words) == 2 else None
+        family = (
+            next((w for w in words if w.casefold() in self.caps and w.casefold() not in given_names), None)
+            if len(words) == 2
+            else None
+        )
         if family is None:
             # "Kamikawa Yoko" with "Minister Kamikawa" elsewhere: the word a title goes with is the
             # family name. Only a first word is moved: "Bill de Blasio", "Joseph R. Biden Jr." stay.
-            alone = [w for w in words if self.titled_alone[w.casefold()]]
+            alone = [w for w in words if self.titled_alone[w.casefold()] and w.casefold() not in given_names]
             family = alone[0] if len(alone) == 1 and alone[0] == words[0] else None
         if family is None:
             return best
-        given = [w for w in words if w != family]
-        return " ".join([*given, family.title() if family.isupper() else family])
+        words = [w.title() if w.isupper() else w for w in words]
+        family = family.title() if family.isupper() else family
+        if family == words[0] and family.casefold() in family_first:
+            return " ".join(words)
+        return " ".join([*(w for w in words if w != family), family])
 
 
 class Resolver:
@@ -777,7 +789,7 @@ def resolve_speakers(ctx: Context, found: list[Candidate]) -> tuple[tuple[Speake
     for e in r.entities:
         if str(e.key) not in used:
             continue
-        name = e.canonical() or UNKNOWN_SPEAKER
+        name = e.canonical(r.lex) or UNKNOWN_SPEAKER
         sid = slug(name)
         n = 2
         while sid in taken:

@@ -473,7 +473,22 @@ def _another_report(verb: Token, lang: English) -> bool:
     more of the first content (inside reported speech, ``said X tweeted A and Y mentioned B``, it
     may be the speaker's account: there the clause's verb is a speech verb itself)."""
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    return subj is not None and subj.pos_ in NOMINAL_POS and _reports_content(verb, lang)
+    if subj is None or subj.pos_ not in NOMINAL_POS:
+        return False
+    return _reports_content(verb, lang) or (bool(verb_frames(verb, lang)) and _set_off_act(verb))
+
+
+def _set_off_act(verb: Token) -> bool:
+    """``noted that A, and the President concurred``: a speech verb with nothing after it, set off by
+    a comma and a coordinator, is the author telling of the other party's act."""
+    left = verb.left_edge
+    doc = verb.doc
+    return (
+        left.i >= 2
+        and doc[left.i - 1].dep_ == "cc"
+        and doc[left.i - 2].is_punct
+        and verb.right_edge.i == verb.i
+    )
 
 
 def _reports_content(verb: Token, lang: English) -> bool:
