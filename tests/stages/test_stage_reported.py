@@ -1355,3 +1355,21 @@ def test_a_speech_act_set_off_after_the_content_is_anothers() -> None:
         """,
     )
     assert [cut(text, c.content) for c in got] == ["the two are partners"]
+
+
+def test_a_topic_only_verb_reports_no_content() -> None:
+    # spec 1.1: "commented on the report" names what was talked about, not what was said
+    text = "The ministry commented on the report."
+    got = found(
+        text,
+        """
+        0  The        DT   DET    det    1
+        1  ministry   NN   NOUN   nsubj  2
+        2  commented  VBD  VERB   ROOT   2  comment
+        3  on         IN   ADP    prep   2
+        4  the        DT   DET    det    5
+        5  report     NN   NOUN   pobj   3
+        6  .          .    PUNCT  punct  2
+        """,
+    )
+    assert got == []
