@@ -65,6 +65,7 @@ class Marks:
     handle_open: str  # opens a social-media handle after a signature name
     comma: str  # after a quotation: the sentence goes on ('"...," she said')
     abbreviation: str  # ends an abbreviated title (Gov.), stripped to compare roles
+    question: str  # ends a question ("Can you say whether ...?" asks for speech, reports none)
 
     @cached_property
     def chars(self) -> str:
@@ -136,6 +137,7 @@ class Tagset:
     coordination_deps: frozenset[str]
     apposition_deps: frozenset[str]
     speech_party_features: frozenset[str]  # the speaker's and the addressee's words (I, we, you)
+    addressee_features: frozenset[str]  # the addressee's words (you): "Can you say ...?" asks for speech
     affiliation_entities: frozenset[str]  # what a speaker is tied to: a country, a people, a body
     group_entities: frozenset[str]  # a people or party named as a group ("Republicans")
     title_word_pos: frozenset[str]  # words of a multi-word title ("Foreign Minister")

@@ -1373,3 +1373,36 @@ def test_a_topic_only_verb_reports_no_content() -> None:
         """,
     )
     assert got == []
+
+
+def test_a_question_asking_for_speech_reports_none() -> None:
+    # "Can you say whether X?" asks the one addressed to speak; "You said that X." reports
+    table = """
+        0  {first:<5}  {tag0}  {pos0}  {dep0}  {h0}
+        1  {second:<5}  {tag1}  {pos1}  {dep1}  2
+        2  say      VB   VERB   ROOT   2  say
+        3  whether  IN   SCONJ  mark   5
+        4  taxes    NNS  NOUN   nsubj  5  tax
+        5  fall     VBP  VERB   ccomp  2
+        6  {end}      .    PUNCT  punct  2
+    """
+    asked = "Can you say whether taxes fall?"
+    d = doc(
+        asked,
+        table.format(
+            first="Can", tag0="MD ", pos0="AUX ", dep0="aux  ", h0=2,
+            second="you", tag1="PRP", pos1="PRON", dep1="nsubj", end="?",
+        ),
+    )  # fmt: skip
+    d[1].set_morph("Case=Nom|Person=2|PronType=Prs")
+    assert reported.find(context(d), []) == []
+    told = "Then you say whether taxes fall."
+    d = doc(
+        told,
+        table.format(
+            first="Then", tag0="RB ", pos0="ADV ", dep0="advmod", h0=2,
+            second="you", tag1="PRP", pos1="PRON", dep1="nsubj", end=".",
+        ),
+    )  # fmt: skip
+    d[1].set_morph("Case=Nom|Person=2|PronType=Prs")
+    assert [cut(told, c.content) for c in reported.find(context(d), [])] == ["whether taxes fall"]

@@ -1086,7 +1086,12 @@ def _in_fixed_phrase(tok: Token, lang: English) -> bool:
 
 def _not_an_act(verb: Token, lang: English) -> bool:
     """``the polls indicated ...``, ``That said, ...``, ``declined to comment on ...``: no one's speech here."""
-    if _in_fixed_phrase(verb, lang) or _performative(verb, lang) or _pointer_back(verb):
+    if (
+        _in_fixed_phrase(verb, lang)
+        or _performative(verb, lang)
+        or _pointer_back(verb)
+        or _asked_for(verb, lang)
+    ):
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lang.lexicon.refusals:
         return True
@@ -1127,6 +1132,18 @@ def _performative(verb: Token, lang: English) -> bool:
         return before is None or before.pos_ not in MISSED_SUBJECT_POS
     pron = lang.lexicon.pronouns.get(subj.lower_)
     return pron is not None and pron.person == 1 and pron.case == "subj"
+
+
+def _asked_for(verb: Token, lang: English) -> bool:
+    """``Can you say whether X?``, ``Could you tell us what Y?``: a question asking the one addressed to
+    speak; nothing has been said yet."""
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None:
+        return False
+    if not lang.tags.addressee_features.intersection(subj.morph):
+        return False
+    inverted = any(c.dep_ == "aux" and c.i < subj.i for c in verb.children)
+    return inverted and any(c.is_punct and c.text == lang.marks.question for c in verb.children)
 
 
 def _pointer_back(verb: Token) -> bool:
