@@ -1406,3 +1406,32 @@ def test_a_question_asking_for_speech_reports_none() -> None:
     )  # fmt: skip
     d[1].set_morph("Case=Nom|Person=2|PronType=Prs")
     assert [cut(told, c.content) for c in reported.find(context(d), [])] == ["whether taxes fall"]
+
+
+def test_a_source_set_off_after_a_report_of_its_own_reports_it() -> None:
+    # spec 1.1: "Cho and Iwaya agreed to A, the ministry said" is the ministry's quote (and the nested
+    # report the ministers' own); the parser hangs "said" on "agreed" when the sentence goes on
+    text = "Cho and Iwaya agreed to talk, the ministry said, as both seek calm."
+    got = found(
+        text,
+        """
+        0  Cho       NNP  PROPN  nsubj      3
+        1  and       CC   CCONJ  cc         0
+        2  Iwaya     NNP  PROPN  conj       0
+        3  agreed    VBD  VERB   ROOT       3  agree
+        4  to        TO   PART   aux        5
+        5  talk      VB   VERB   xcomp      3
+        6  ,         ,    PUNCT  punct      9
+        7  the       DT   DET    det        8
+        8  ministry  NN   NOUN   nsubj      9
+        9  said      VBD  VERB   parataxis  3  say
+        10 ,         ,    PUNCT  punct      9
+        11 as        IN   SCONJ  mark       13
+        12 both      DT   DET    nsubj      13
+        13 seek      VBP  VERB   advcl      3
+        14 calm      NN   NOUN   dobj       13
+        15 .         .    PUNCT  punct      3
+        """,
+    )
+    said = [cut(text, c.content) for c in got if cut(text, c.cue) == "said"]
+    assert len(said) == 1 and said[0].startswith("Cho and Iwaya agreed to talk")

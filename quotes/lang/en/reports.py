@@ -22,7 +22,6 @@ from .cues import (
     according_to,
     cue_phrase,
     is_according,
-    is_speech_verb,
     main_verb_again,
     misplaced_act,
     phrasal_child,
@@ -1024,7 +1023,7 @@ def _parenthetical(text: str, verb: Token, lang: English) -> tuple[Offsets, Offs
     if "clause" not in verb_frames(verb, lang) or verb.dep_ not in ("parataxis", "ccomp", "conj", "advcl"):
         return None
     head = verb.head
-    if head is verb or head.pos_ not in ("VERB", "AUX") or is_speech_verb(head, lang, "clause"):
+    if head is verb or head.pos_ not in ("VERB", "AUX"):
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or any(c.dep_ == "mark" for c in verb.children):
