@@ -233,3 +233,26 @@ def test_of_two_subjects_the_parser_gives_a_verb_the_nearer_is_the_speaker() -> 
         content="taxes would fall",
     )
     assert (m, c.mention_token) == ("Wang", 6)
+
+
+def test_a_dateline_the_parse_hangs_on_the_subject_is_no_part_of_the_mention() -> None:
+    text = "TOKYO (Reuters) - The ministers agreed to talk."
+    m, c = mention_of(
+        text,
+        """
+        0  TOKYO      NNP    PROPN  nmod   6  TOKYO  B-GPE
+        1  (          -LRB-  PUNCT  punct  2
+        2  Reuters    NNP    PROPN  nmod   6  Reuters  B-ORG
+        3  )          -RRB-  PUNCT  punct  2
+        4  -          :      PUNCT  punct  6
+        5  The        DT     DET    det    6
+        6  ministers  NNS    NOUN   nsubj  7  minister
+        7  agreed     VBD    VERB   ROOT   7  agree
+        8  to         TO     PART   aux    9
+        9  talk       VB     VERB   xcomp  7
+        10 .          .      PUNCT  punct  7
+        """,
+        cue=7,
+        content="to talk",
+    )
+    assert (m, c.mention_token) == ("The ministers", 6)

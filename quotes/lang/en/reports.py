@@ -1049,21 +1049,27 @@ def _parenthetical(text: str, verb: Token, lang: English) -> tuple[Offsets, Offs
         return None  # "..., Carter told reporters.": an addressee is no content of its own
     start, end = _subtree_span(head)
     vstart = verb.left_edge.idx
-    if verb.right_edge.i >= head.right_edge.i - 1 or (head.i < verb.i and not _goes_on(head, verb)):
+    if verb.right_edge.i >= head.right_edge.i - 1 or (
+        head.i < verb.i and not _goes_on(head, verb, bool(verb_frames(head, lang)))
+    ):
         end = vstart
     return lang.marks.trim(text, start, end), cue_phrase(verb, lang), "parenthetical"
 
 
-def _goes_on(head: Token, verb: Token) -> bool:
+def _goes_on(head: Token, verb: Token, reports: bool = False) -> bool:
     """``It was, he said, one of his failures``: after the source the reported clause goes on with a
     later part of its own. An afterthought to a word before the source (``X will end, the Office
-    reported -- a development that ...``, hung on X's subject) is the author's."""
+    reported -- a development that ...``, hung on X's subject) is the author's, and so is a subordinate
+    clause after the source of a clause that ``reports`` speech itself (``A and B agreed to X, the
+    ministry said, as both seek Y``)."""
     doc = verb.doc
     after = next((t for t in doc[verb.right_edge.i + 1 : head.right_edge.i + 1] if not t.is_punct), None)
     if after is None:
         return False
     while after.head.i != head.i and after.head.i != after.i:
         after = after.head
+    if reports and after.dep_ == "advcl" and any(c.dep_ == "mark" for c in after.children):
+        return False  # "A and B agreed to X, the ministry said, as both seek Y": the author's clause
     return after.head.i == head.i and after.i > verb.i
 
 

@@ -278,6 +278,9 @@ def mention_span(
     line_start = text.rfind("\n", start, m.idx) + 1
     line_end = text.find("\n", m.idx, end)
     start, end = max(start, line_start), end if line_end < 0 else line_end
+    dateline = lang.patterns.dateline.match(text, start, end)
+    if dateline is not None and dateline.end() <= m.idx:
+        start = dateline.end()  # "TOKYO, Jan 9 (Reuters) - Japan and ... agreed": the parse hangs it on them
     np = lang.marks.trim(text, start, max(start, end), final=False)
     linked = _name_tokens(m)
     names = [e for e in names.within(start, end) if any(t.i in linked for t in e)]
