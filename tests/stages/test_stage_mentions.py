@@ -256,3 +256,27 @@ def test_a_dateline_the_parse_hangs_on_the_subject_is_no_part_of_the_mention() -
         content="to talk",
     )
     assert (m, c.mention_token) == ("The ministers", 6)
+
+
+def test_a_participle_set_off_before_the_verb_leaves_it_its_subject() -> None:
+    # the parser reads "asked" as the spokesperson's own verb and leaves "said" without a subject
+    text = "A spokesperson, asked about it, said talks failed."
+    m, c = mention_of(
+        text,
+        """
+        0  A             DT   DET    det    1
+        1  spokesperson  NN   NOUN   nsubj  3
+        2  ,             ,    PUNCT  punct  1
+        3  asked         VBD  VERB   ccomp  7  ask
+        4  about         IN   ADP    prep   3
+        5  it            PRP  PRON   pobj   4
+        6  ,             ,    PUNCT  punct  7
+        7  said          VBD  VERB   ROOT   7  say
+        8  talks         NNS  NOUN   nsubj  9  talk
+        9  failed        VBD  VERB   ccomp  7  fail
+        10 .             .    PUNCT  punct  7
+        """,
+        cue=7,
+        content="talks failed",
+    )
+    assert (m, c.mention_token) == ("A spokesperson", 1)

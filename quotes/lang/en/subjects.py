@@ -192,8 +192,33 @@ def _subject(v: Token, lang: English) -> tuple[Token | None, bool]:
             if v.pos_ == "ADP" and v.dep_ == "prep":  # "began by expressing": the verb above the preposition
                 v = v.head
             continue
-        return _stranded_subject(v), inherited
+        return _stranded_subject(v) or _interrupted_subject(v), inherited
     return None, inherited
+
+
+#: How the parser hangs a participle set off before the verb when it reads it as a clause of its own.
+INTERRUPTION_DEPS = frozenset({"ccomp", "advcl", "parataxis"})
+#: The past forms a participle like "asked" takes in that misreading.
+PAST_FORM_TAGS = frozenset({"VBD", "VBN"})
+#: The subject the parser gives the participle.
+INTERRUPTED_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _interrupted_subject(v: Token) -> Token | None:
+    """``A spokesperson for the ministry, asked about the talks, said ...``: the parser read the
+    participle set off by commas as the subject's own verb, and left the verb after it without a
+    subject. That subject is the verb's."""
+    doc = v.doc
+    if v.i < 2 or not doc[v.i - 1].is_punct:
+        return None
+    for c in v.lefts:
+        if c.dep_ not in INTERRUPTION_DEPS or c.tag_ not in PAST_FORM_TAGS or c.right_edge.i != v.i - 2:
+            continue
+        subj = next((x for x in c.lefts if x.dep_ in INTERRUPTED_SUBJECT_DEPS), None)
+        if subj is None or any(x.dep_ == "dobj" for x in c.children):
+            return None
+        return subj if subj.right_edge.i < c.i and doc[c.i - 1].is_punct else None
+    return None
 
 
 def _stranded_subject(v: Token) -> Token | None:
