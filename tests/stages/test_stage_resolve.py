@@ -219,6 +219,34 @@ def test_the_two_ministers_are_the_last_two_people() -> None:
     assert per_quote == [("hiroko-tanaka", "john-smith")]
 
 
+def test_two_ministers_are_never_one_person_named_by_that_role() -> None:
+    # one foreign secretary named before: "the two foreign ministers" are a group of their own
+    text = "Foreign Secretary Tanaka spoke. The two foreign ministers said that talks would resume."
+    d = doc(
+        text,
+        """
+        0  Foreign    NNP  PROPN  compound  1  Foreign
+        1  Secretary  NNP  PROPN  compound  2  Secretary
+        2  Tanaka     NNP  PROPN  nsubj     3  Tanaka  B-PERSON
+        3  spoke      VBD  VERB   ROOT      3  speak
+        4  .          .    PUNCT  punct     3
+        5  The        DT   DET    det       8
+        6  two        CD   NUM    nummod    8
+        7  foreign    JJ   ADJ    amod      8
+        8  ministers  NNS  NOUN   nsubj     9  minister
+        9  said       VBD  VERB   ROOT      9  say
+        10 that       IN   SCONJ  mark      13
+        11 talks      NNS  NOUN   nsubj     13 talk
+        12 would      MD   AUX    aux       13
+        13 resume     VB   VERB   ccomp     9
+        14 .          .    PUNCT  punct     9
+        """,
+    )
+    found = [quote(text, d, "The two foreign ministers", "ministers", "said", "talks would resume")]
+    speakers, per_quote = speakers_of(d, found)
+    assert [speakers[k].name for k in per_quote[0]] == ["The two foreign ministers"]
+
+
 HEADLINE = "Tanaka Backs Harbour Plan\nHiroko Tanaka said that taxes would fall."
 HEADLINE_PARSE = """
     0  Tanaka   NNP  PROPN  compound  3  Tanaka   B-PERSON

@@ -933,7 +933,8 @@ def _resolve_mention(
         if members:
             return members, How.GROUP
     indefinite = _starts_with_word(folded, lex.indefinite_articles)  # "a spokesperson": someone new
-    role = None if indefinite else _by_role(r, c, words)
+    several = counted and head is not None and head.tag_ in tags.plural_noun_tags  # never one person
+    role = None if indefinite or several else _by_role(r, c, words)
     if role is not None:
         _seen_as(r, [role], c)
         return [role], How.ROLE
