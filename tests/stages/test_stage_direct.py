@@ -239,3 +239,32 @@ def test_a_short_quotation_that_is_a_sentence_of_its_own() -> None:
         """,
     )
     assert got == []
+
+
+def test_a_cue_in_the_next_paragraph_is_not_the_quotations() -> None:
+    # the parser ran the two paragraphs into one sentence; "told" has a content of its own
+    text = '"Our door is open for all talks."\nThe ministry told reporters the talks failed.'
+    got = found(
+        text,
+        """
+        0  "          ``   PUNCT  punct  12
+        1  Our        PRP$ PRON   poss   2
+        2  door       NN   NOUN   nsubj  3
+        3  is         VBZ  AUX    ccomp  12 be
+        4  open       JJ   ADJ    acomp  3
+        5  for        IN   ADP    prep   4
+        6  all        DT   DET    det    7
+        7  talks      NNS  NOUN   pobj   5  talk
+        8  .          .    PUNCT  punct  3
+        9  "          ''   PUNCT  punct  12
+        10 The        DT   DET    det    11
+        11 ministry   NN   NOUN   nsubj  12
+        12 told       VBD  VERB   ROOT   12 tell
+        13 reporters  NNS  NOUN   dobj   12 reporter
+        14 the        DT   DET    det    15
+        15 talks      NNS  NOUN   nsubj  16 talk
+        16 failed     VBD  VERB   ccomp  12 fail
+        17 .          .    PUNCT  punct  12
+        """,
+    )
+    assert [c.cue for c in got] == [None]  # a bare quote, not "told"'s

@@ -280,3 +280,25 @@ def test_a_participle_set_off_before_the_verb_leaves_it_its_subject() -> None:
         content="talks failed",
     )
     assert (m, c.mention_token) == ("A spokesperson", 1)
+
+
+def test_a_dateline_the_parse_makes_the_subject_gives_way_to_the_phrase_after_it() -> None:
+    text = "SEOUL (Yonhap) -- The minister urged calm."
+    m, c = mention_of(
+        text,
+        """
+        0  SEOUL     NNP    PROPN  nsubj  7  SEOUL  B-GPE
+        1  (         -LRB-  PUNCT  punct  2
+        2  Yonhap    NNP    PROPN  appos  0  Yonhap  B-ORG
+        3  )         -RRB-  PUNCT  punct  2
+        4  --        :      PUNCT  punct  0
+        5  The       DT     DET    det    6
+        6  minister  NN     NOUN   appos  0
+        7  urged     VBD    VERB   ROOT   7  urge
+        8  calm      NN     NOUN   dobj   7
+        9  .         .      PUNCT  punct  7
+        """,
+        cue=7,
+        content="calm",
+    )
+    assert (m, c.mention_token) == ("The minister", 6)

@@ -28,6 +28,8 @@ CONTINUATION_REACH = 120
 CUE_CLAUSE_REACH = 300
 #: How far (in characters) a mark that introduces a quotation may stand before its opening mark.
 COLON_REACH = 8
+#: Ends a paragraph: a cue after a quotation stands in the quotation's paragraph.
+PARAGRAPH_BREAK = "\n"
 
 
 def _governs(tok: Token, q: QuotedSpan) -> bool:
@@ -93,6 +95,8 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
             if tok.idx in interiors:
                 continue
             if lang.quote_cue(tok):
+                if tok.idx >= q.close and PARAGRAPH_BREAK in text[q.close : tok.idx]:
+                    continue  # a cue in the next paragraph ("According to X, ...") has its own content
                 gap = tok.idx - q.close if tok.idx >= q.close else q.open - (tok.idx + len(tok))
                 if gap < 0:
                     continue

@@ -144,7 +144,7 @@ def _subject(v: Token, lang: English) -> tuple[Token | None, bool]:
                     (c for c in v.rights if c.pos_ == "PROPN" or c.dep_ in ("dobj", "attr", "npadvmod")), None
                 )
                 return after, inherited
-            return subj, inherited
+            return _past_dateline(subj, lang), inherited
         if any(c.dep_ == "auxpass" for c in v.children):
             return _agent(v) or _statement_author(v, lang), inherited
         if v.head.pos_ in ("NOUN", "PROPN", "PRON") and (
@@ -219,6 +219,17 @@ def _interrupted_subject(v: Token) -> Token | None:
             return None
         return subj if subj.right_edge.i < c.i and doc[c.i - 1].is_punct else None
     return None
+
+
+def _past_dateline(subj: Token, lang: English) -> Token:
+    """``SEOUL, March 5 (Yonhap) -- South Korea's top diplomat urged ...``: the parser made the
+    dateline's place the subject and hung the real one on it; the phrase after the dateline speaks."""
+    text = subj.doc.text
+    dateline = lang.patterns.dateline.match(text, text.rfind("\n", 0, subj.idx) + 1)
+    if dateline is None or subj.idx >= dateline.end():
+        return subj
+    after = [t for t in subj.subtree if t.idx >= dateline.end() and t.head.idx < dateline.end()]
+    return max(after, key=lambda t: len(list(t.subtree)), default=subj)
 
 
 def _stranded_subject(v: Token) -> Token | None:
