@@ -1437,3 +1437,19 @@ def test_a_source_set_off_after_a_report_of_its_own_reports_it() -> None:
     assert [cut(text, c.content) for c in got if cut(text, c.cue) == "said"] == [
         "Cho and Iwaya agreed to talk"
     ]
+
+
+def test_indicating_an_object_reports_nothing() -> None:
+    # "indicated any interest": a sign given, not words; "indicated that X" reports a clause
+    text = "Obama indicated an interest."
+    got = found(
+        text,
+        """
+        0  Obama      NNP  PROPN  nsubj  1  Obama  B-PERSON
+        1  indicated  VBD  VERB   ROOT   1  indicate
+        2  an         DT   DET    det    3
+        3  interest   NN   NOUN   dobj   1
+        4  .          .    PUNCT  punct  1
+        """,
+    )
+    assert got == []
