@@ -1453,3 +1453,21 @@ def test_indicating_an_object_reports_nothing() -> None:
         """,
     )
     assert got == []
+
+
+def test_let_me_stress_is_performed_by_saying_it() -> None:
+    # spec 1.1: a performative inside a speaker's own words is no quote
+    text = "Let me stress that talks continue."
+    got = found(
+        text,
+        """
+        0  Let       VB   VERB   ROOT   0  let
+        1  me        PRP  PRON   nsubj  2  I
+        2  stress    VB   VERB   ccomp  0
+        3  that      IN   SCONJ  mark   5
+        4  talks     NNS  NOUN   nsubj  5  talk
+        5  continue  VBP  VERB   ccomp  2
+        6  .         .    PUNCT  punct  0
+        """,
+    )
+    assert got == []

@@ -1125,6 +1125,8 @@ def _performative(verb: Token, lang: English) -> bool:
     v = verb
     while v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX"):
         v = v.head  # "want to thank", "would like to extend"
+    if _let_me(v, lang):
+        return True
     if v.tag_ not in PERFORMATIVE_TAGS:
         return False
     if any(c.dep_ == "aux" and (c.tag_ != "MD" or c.lower_ not in PRESENT_MODALS) for c in v.children):
@@ -1137,6 +1139,23 @@ def _performative(verb: Token, lang: English) -> bool:
         return before is None or before.pos_ not in MISSED_SUBJECT_POS
     pron = lang.lexicon.pronouns.get(subj.lower_)
     return pron is not None and pron.person == 1 and pron.case == "subj"
+
+
+#: "Let me stress that ...": the verb that lets the speaker perform the act below it.
+LETTING_VERBS = frozenset({"let"})
+
+
+def _let_me(v: Token, lang: English) -> bool:
+    """``Let me stress that X``, ``let us reaffirm X``: the speaker performs the act by saying it."""
+    subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "dobj"), None)
+    pron = lang.lexicon.pronouns.get(subj.lower_) if subj is not None else None
+    return (
+        v.dep_ in ("ccomp", "xcomp")
+        and v.head.lemma_.lower() in LETTING_VERBS
+        and v.head.tag_ in PERFORMATIVE_TAGS
+        and pron is not None
+        and pron.person == 1
+    )
 
 
 def _asked_for(verb: Token, lang: English) -> bool:
