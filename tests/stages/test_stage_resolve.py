@@ -136,6 +136,36 @@ def test_a_pronoun_is_the_last_person_of_its_gender(pronoun: str, expected: str)
     assert per_quote == [(expected,)]
 
 
+def test_a_given_name_outweighs_another_persons_pronoun_after_it() -> None:
+    # "he" after Jane Holt is the president's; her given name says she is "she"
+    text = "Jane Holt faulted the president, saying he failed. She said that taxes would fall."
+    d = doc(
+        text,
+        """
+        0  Jane       NNP  PROPN  compound  1  Jane  B-PERSON
+        1  Holt       NNP  PROPN  nsubj     2  Holt  I-PERSON
+        2  faulted    VBD  VERB   ROOT      2  fault
+        3  the        DT   DET    det       4
+        4  president  NN   NOUN   dobj      2
+        5  ,          ,    PUNCT  punct     2
+        6  saying     VBG  VERB   advcl     2  say
+        7  he         PRP  PRON   nsubj     8  he
+        8  failed     VBD  VERB   ccomp     6  fail
+        9  .          .    PUNCT  punct     2
+        10 She        PRP  PRON   nsubj     11 she
+        11 said       VBD  VERB   ROOT      11 say
+        12 that       IN   SCONJ  mark      15
+        13 taxes      NNS  NOUN   nsubj     15 tax
+        14 would      MD   AUX    aux       15
+        15 fall       VB   VERB   ccomp     11
+        16 .          .    PUNCT  punct     11
+        """,
+    )
+    found = [quote(text, d, "She", "She", "said", "taxes would fall")]
+    _, per_quote = speakers_of(d, found)
+    assert per_quote == [("jane-holt",)]
+
+
 def test_a_pronoun_opening_a_sentence_goes_on_with_the_subject_before() -> None:
     # Two men: "He" is the one who met the other (the subject), not the last one named (the object).
     text = "John Smith met Peter Brown on Monday. He said that taxes would fall."

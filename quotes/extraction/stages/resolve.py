@@ -145,6 +145,10 @@ class Entity:
         return " ".join([*(w for w in words if w != family), family])
 
 
+#: How much a gendered given name counts toward a person's gender, against one pronoun after the name.
+GIVEN_NAME_WEIGHT = 2
+
+
 class Resolver:
     def __init__(self, doc: Doc, text: str, turns: tuple[Turn, ...], lang: LanguageRules) -> None:
         self.doc = doc
@@ -351,7 +355,9 @@ class Resolver:
             for w in name:
                 g = self.lex.first_names.get(w.text.casefold())
                 if g is not None and w.text.casefold() not in ent.caps:
-                    ent.gender[g] += 1
+                    # a given name outweighs the nearest pronoun, which may be another's ("Holt
+                    # criticised the president, saying he had failed")
+                    ent.gender[g] += GIVEN_NAME_WEIGHT
                     break
         for t in titles:
             g = self.lex.titles.get(t.text)
