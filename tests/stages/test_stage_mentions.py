@@ -302,3 +302,29 @@ def test_a_dateline_the_parse_makes_the_subject_gives_way_to_the_phrase_after_it
         content="calm",
     )
     assert (m, c.mention_token) == ("The minister", 6)
+
+
+def test_a_relative_clause_set_off_in_the_subject_describes_the_speaker() -> None:
+    # the parser hangs "who backs Cruz" on the nearer noun; it is no part of the mention
+    text = "Aides to the governor, who backs Cruz, said talks failed."
+    m, c = mention_of(
+        text,
+        """
+        0  Aides     NNS  NOUN   nsubj  9  aide
+        1  to        IN   ADP    prep   0
+        2  the       DT   DET    det    3
+        3  governor  NN   NOUN   pobj   1
+        4  ,         ,    PUNCT  punct  3
+        5  who       WP   PRON   nsubj  6
+        6  backs     VBZ  VERB   relcl  3  back
+        7  Cruz      NNP  PROPN  dobj   6  Cruz  B-PERSON
+        8  ,         ,    PUNCT  punct  0
+        9  said      VBD  VERB   ROOT   9  say
+        10 talks     NNS  NOUN   nsubj  11 talk
+        11 failed    VBD  VERB   ccomp  9  fail
+        12 .         .    PUNCT  punct  9
+        """,
+        cue=9,
+        content="talks failed",
+    )
+    assert (m, c.mention_token) == ("Aides to the governor", 0)

@@ -307,6 +307,11 @@ def mention_span(
             if c.dep_ in ("punct", "cc") and any(k.dep_ in ("conj", "appos") and k.i > c.i for k in m.rights):
                 continue
             end = min(end, c.left_edge.idx)
+    for t in m.subtree:
+        # "Officials familiar with the plans, who spoke on condition of anonymity": a relative clause set
+        # off by a comma describes the speaker, wherever the parser hung it in the phrase
+        if t.i > m.i and t.dep_ == "relcl" and t.left_edge.i > 0 and m.doc[t.left_edge.i - 1].is_punct:
+            end = min(end, m.doc[t.left_edge.i - 1].idx)
     for c in m.lefts:
         if c.dep_ in ("relcl", "acl", "advcl"):
             start = max(start, c.right_edge.idx + len(c.right_edge))
