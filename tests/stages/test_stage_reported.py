@@ -1471,3 +1471,23 @@ def test_let_me_stress_is_performed_by_saying_it() -> None:
         """,
     )
     assert got == []
+
+
+def test_a_participle_read_as_a_clause_goes_on_with_the_object() -> None:
+    # the parser hangs "treated" on the verb as a clause; it is inside the object's phrase
+    text = "I explained our position on the treated water."
+    got = found(
+        text,
+        """
+        0  I          PRP   PRON   nsubj  1
+        1  explained  VBD   VERB   ROOT   1  explain
+        2  our        PRP$  PRON   poss   3
+        3  position   NN    NOUN   dobj   1
+        4  on         IN    ADP    prep   3
+        5  the        DT    DET    det    4
+        6  treated    VBD   VERB   ccomp  1  treat
+        7  water      NN    NOUN   dobj   6
+        8  .          .     PUNCT  punct  1
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == ["our position on the treated water"]

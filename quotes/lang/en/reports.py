@@ -624,13 +624,36 @@ def _before_second_act(text: str, verb: Token, span: Offsets, lang: English) -> 
     return span
 
 
+def _object_run_on(verb: Token) -> Token | None:
+    """``explained our position on the ALPS treated water``: the parser read a participle inside the
+    object's phrase as a clause of the verb (no subject, no complementizer, right after the object);
+    it goes on with the object."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    after = obj.right_edge.i + 1
+    for c in verb.children:
+        if (
+            c.dep_ in CLAUSE_DEPS
+            and c.left_edge.i == after
+            and c.i == after
+            and not any(x.dep_ in SUBJECT_DEPS or x.dep_ == "mark" for x in c.children)
+        ):
+            return c
+    return None
+
+
 def _np_content(text: str, verb: Token, obj: Token, lang: English) -> Offsets | None:
     if obj.lower_ in lang.lexicon.pro_forms or obj.pos_ == "PRON":
         return None
+    span = _subtree_span(obj)
+    run_on = _object_run_on(verb)
+    if run_on is not None and run_on.left_edge.i == obj.right_edge.i + 1:
+        span = (span[0], _subtree_span(run_on)[1])
     start, end = _before_second_act(
         text,
         verb,
-        _with_tail(text, verb, *_setting_inside(text, obj, _subtree_span(obj), lang), obj.i, lang),
+        _with_tail(text, verb, *_setting_inside(text, obj, span, lang), obj.i, lang),
         lang,
     )
     return lang.marks.trim(text, start, _before_participle_act(list(obj.subtree)[1:], end, lang))
@@ -673,9 +696,10 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
     if "clause" in frames or "wh" in frames:
         # A complement after the verb first: in "X cites an example: he says Y", Y is what he says.
         order = sorted(range(len(children)), key=lambda n: children[n].i < verb.i)
+        run_on = _object_run_on(verb)
         for n in order:
             c = children[n]
-            if c.dep_ in CLAUSE_DEPS:
+            if c.dep_ in CLAUSE_DEPS and (run_on is None or c.i != run_on.i):
                 inner = _past_the_phrase(verb, c, lang)
                 if inner is None:
                     continue
