@@ -224,11 +224,16 @@ def _interrupted_subject(v: Token) -> Token | None:
 def _past_dateline(subj: Token, lang: English) -> Token:
     """``SEOUL, March 5 (Yonhap) -- South Korea's top diplomat urged ...``: the parser made the
     dateline's place the subject and hung the real one on it; the phrase after the dateline speaks."""
-    text = subj.doc.text
-    dateline = lang.patterns.dateline.match(text, text.rfind("\n", 0, subj.idx) + 1)
-    if dateline is None or subj.idx >= dateline.end():
+    sent = subj.sent
+    if not sent[0].text.isupper():
+        return subj  # a dateline opens with its place in capitals; most sentences do not
+    dateline = lang.patterns.dateline.match(sent.text)
+    if dateline is None:
         return subj
-    after = [t for t in subj.subtree if t.idx >= dateline.end() and t.head.idx < dateline.end()]
+    end = sent.start_char + dateline.end()
+    if subj.idx >= end:
+        return subj
+    after = [t for t in subj.subtree if t.idx >= end and t.head.idx < end]
     return max(after, key=lambda t: len(list(t.subtree)), default=subj)
 
 
