@@ -110,18 +110,16 @@ class Entity:
         best = max(forms, key=lambda f: (len(name_words(f)), forms[f], -len(f)), default="")
         # "Ned Price, Department Spokesperson" over a turn labelled "MR PRICE" in which he is hailed "Ned":
         # a heading's fuller form is trusted when the body or a label in capitals wrote each of its words
-        labels = [a for a in self.aliases if a.isupper()]
-        seen = {w for f in (*self.forms, *labels) for w in name_words(f)}
-        fuller = [
-            f
-            for f in self.heading_forms
-            if self.kind == PERSON
-            and self.forms
-            and len(name_words(f)) > len(name_words(best))
-            and set(name_words(f)) <= seen
-        ]
-        if fuller:
-            best = max(fuller, key=lambda f: (len(name_words(f)), self.heading_forms[f], -len(f)))
+        if self.kind == PERSON and self.forms and self.heading_forms:
+            labels = [a for a in self.aliases if a.isupper()]
+            seen = {w for f in (*self.forms, *labels) for w in name_words(f)}
+            fuller = [
+                f
+                for f in self.heading_forms
+                if len(name_words(f)) > len(name_words(best)) and set(name_words(f)) <= seen
+            ]
+            if fuller:
+                best = max(fuller, key=lambda f: (len(name_words(f)), self.heading_forms[f], -len(f)))
         words = best.split()
         if self.kind != PERSON or len(words) < 2:
             return best

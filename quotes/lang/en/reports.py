@@ -841,29 +841,32 @@ def _without_gloss(text: str, doc: Doc, content: Offsets, lang: English) -> Offs
     words = doc.char_span(start, end, alignment_mode="expand") or ()
     own = any(w.lower_ in lang.lexicon.first_person_pronouns for w in words)
     for t in words:
-        if (
+        if not _set_off_at_end(t, start, end, lang):
+            continue
+        gloss = (
             not own
             and t.dep_ in lang.tags.relative_clause_deps
             and not any(w.tag_ in DEGREE_TAGS for w in t.subtree)
             and t.head.pos_ in lang.tags.proper_noun_pos
-            and t.left_edge.idx > start
-            and t.right_edge.idx + len(t.right_edge) >= end
-            and doc[t.left_edge.i - 1].text == lang.marks.comma
-        ):
-            return lang.marks.trim(text, start, doc[t.left_edge.i - 1].idx)
-        if _afterword(t, start, end, lang):
+        )
+        if gloss or _afterword(t, lang):
             return lang.marks.trim(text, start, doc[t.left_edge.i - 1].idx)
     return content
 
 
-def _afterword(t: Token, start: int, end: int, lang: English) -> bool:
+def _set_off_at_end(t: Token, start: int, end: int, lang: English) -> bool:
+    """The phrase ``t`` heads follows a comma inside the content and runs to the content's end."""
+    return (
+        t.left_edge.idx > start
+        and t.right_edge.idx + len(t.right_edge) >= end
+        and t.doc[t.left_edge.i - 1].text == lang.marks.comma
+    )
+
+
+def _afterword(t: Token, lang: English) -> bool:
     """``said X, according to the Times``, ``said the contest was "rigged," a charge that party leaders
-    denied``: a phrase set off by a comma at the content's end that says where the report came from, or
-    names the speaker's words as a speech act (an indefinite speech noun), is the author's."""
-    if t.left_edge.idx <= start or t.right_edge.idx + len(t.right_edge) < end:
-        return False
-    if t.doc[t.left_edge.i - 1].text != lang.marks.comma:
-        return False
+    denied``: a phrase set off at the content's end that says where the report came from, or names the
+    speaker's words as a speech act (an indefinite speech noun), is the author's."""
     if is_according(t.left_edge) and t.left_edge.i == t.i:
         return True
     return (
