@@ -1491,3 +1491,66 @@ def test_a_participle_read_as_a_clause_goes_on_with_the_object() -> None:
         """,
     )
     assert [cut(text, c.content) for c in got] == ["our position on the treated water"]
+
+
+def test_an_object_before_the_clause_of_a_verb_that_takes_none_starts_the_content() -> None:
+    # "say" takes a clause, never an object: the parser read "show" as a noun, so the start of what
+    # was said became the verb's object and the clause after "that" its only complement.
+    text = "Garin said his groups and research show that voters agree."
+    table = """
+        0  Garin     NNP  PROPN  nsubj  1
+        1  said      VBD  VERB   ROOT   1  say
+        2  his       PRP$ PRON   poss   3
+        3  groups    NNS  NOUN   dobj   1  group
+        4  and       CC   CCONJ  cc     3
+        5  research  NN   NOUN   compound 6
+        6  show      NN   NOUN   conj   3
+        7  that      IN   SCONJ  mark   9
+        8  voters    NNS  NOUN   nsubj  9  voter
+        9  agree     VBP  VERB   ccomp  1
+        10 .         .    PUNCT  punct  1
+        """
+    got = found(text, table)
+    assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [
+        ("said", "his groups and research show that voters agree")
+    ]
+    # A verb whose object may name the listener keeps its clause apart from the object.
+    text = "Garin assured his donors and staff that voters agree."
+    got = found(
+        text,
+        """
+        0  Garin    NNP  PROPN  nsubj  1
+        1  assured  VBD  VERB   ROOT   1  assure
+        2  his      PRP$ PRON   poss   3
+        3  donors   NNS  NOUN   dobj   1  donor
+        4  and      CC   CCONJ  cc     3
+        5  staff    NN   NOUN   conj   3
+        6  that     IN   SCONJ  mark   8
+        7  voters   NNS  NOUN   nsubj  8  voter
+        8  agree    VBP  VERB   ccomp  1
+        9  .        .    PUNCT  punct  1
+        """,
+    )
+    assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [("assured", "voters agree")]
+
+
+def test_a_finite_verb_hung_on_the_object_of_a_clause_verb_is_the_clause_s_own() -> None:
+    # The parser hung "resonate" on "groups" (acl): "said" takes no object, so the phrase is a clause.
+    text = "Garin said his groups that voters cite resonate."
+    got = found(
+        text,
+        """
+        0  Garin     NNP  PROPN  nsubj  1
+        1  said      VBD  VERB   ROOT   1  say
+        2  his       PRP$ PRON   poss   3
+        3  groups    NNS  NOUN   dobj   1  group
+        4  that      WDT  PRON   dobj   6
+        5  voters    NNS  NOUN   nsubj  6  voter
+        6  cite      VBP  VERB   relcl  3
+        7  resonate  VBP  VERB   acl    3
+        8  .         .    PUNCT  punct  1
+        """,
+    )
+    assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [
+        ("said", "his groups that voters cite resonate")
+    ]

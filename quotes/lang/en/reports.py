@@ -34,7 +34,21 @@ if TYPE_CHECKING:
 
 #: The frames the grammar below fills, which ``speech_verbs.tsv`` may name (besides prep:P and prt:P).
 FRAMES = frozenset(
-    {"quote", "clause", "to", "wh", "np", "cnp", "tnp", "as", "oprd", "agent", "active", "passive"}
+    {
+        "quote",
+        "clause",
+        "to",
+        "wh",
+        "np",
+        "cnp",
+        "tnp",
+        "as",
+        "oprd",
+        "agent",
+        "active",
+        "passive",
+        "listener",
+    }
 )
 CLAUSE_DEPS = ("ccomp",)
 INFINITIVE_DEPS = ("xcomp",)
@@ -643,6 +657,33 @@ def _object_run_on(verb: Token) -> Token | None:
     return None
 
 
+#: Frames under which a verb's object is more than the subject of its clause, misread.
+OBJECT_FRAMES = frozenset({"np", "cnp", "tnp", "oprd", "as", "to", "listener"})
+
+
+def _subject_read_as_object(
+    verb: Token, clause: Token, frames: frozenset[str], lang: English
+) -> Token | None:
+    """``said his focus groups and other research show that X resonates``: a verb that takes no
+    object but a clause has none; a noun phrase right after it, up to its clause, is the start of
+    what was said, read as an object because the clause's own verb was misread."""
+    if frames & OBJECT_FRAMES:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.left_edge.i != verb.i + 1 or obj.right_edge.i >= clause.left_edge.i:
+        return None
+    # Only commas may stand between ("said the group, known as X, was ..."); after a dash or a
+    # colon the clause is a content of its own ("posted two words - “So terrible”").
+    if (
+        any(t.text != "," for t in verb.doc[obj.right_edge.i + 1 : clause.left_edge.i])
+        or (obj.right_edge.is_punct and obj.right_edge.text != ",")
+        or _addressee(obj, lang)
+        or obj.lower_ in lang.lexicon.pro_forms
+    ):
+        return None
+    return obj
+
+
 def _np_content(text: str, verb: Token, obj: Token, lang: English) -> Offsets | None:
     if obj.lower_ in lang.lexicon.pro_forms or obj.pos_ == "PRON":
         return None
@@ -707,6 +748,9 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
                 got = _clause_content(text, c, "wh" in frames, lang)
                 if got:
                     got = _with_sibling_clauses(text, got, children[n + 1 :], lang)
+                    subject = _subject_read_as_object(verb, c, frames, lang)
+                    if subject is not None:
+                        got = (subject.left_edge.idx, got[1])
                     return _with_coordinated_clause(text, verb, got, lang), cue, "clause"
         gerund = _gerund_subject(verb)
         if gerund is not None:
@@ -781,7 +825,7 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
         got = _object_read_as_predicate(text, verb, children, frames, cue, lang)
         if got:
             return got
-    if "clause" in frames and not frames & {"np", "cnp"} and obj.left_edge.i == verb.i + 1:
+    if "clause" in frames and not frames & OBJECT_FRAMES and obj.left_edge.i == verb.i + 1:
         got = _clause_read_as_object(text, obj, lang)
         if got:
             return got, cue, "clause"
@@ -939,8 +983,8 @@ def _quoted_inside(obj: Token, lang: English) -> bool:
     return _has_quotation_mark((t for t in obj.subtree if t.i > obj.left_edge.i), lang)
 
 
-#: A past verb the parser hung on the object of a verb that takes no object: the clause's own verb.
-MISREAD_CLAUSE_TAGS = frozenset({"VBD", "VBN"})
+#: A past or finite verb the parser hung on the object of a verb that takes no object: the clause's own verb.
+MISREAD_CLAUSE_TAGS = frozenset({"VBD", "VBN", "VBP", "VBZ"})
 
 
 def _clause_read_as_object(text: str, obj: Token, lang: English) -> Offsets | None:
