@@ -85,6 +85,7 @@ class Turn:
     content: tuple[int, int]
     name: str
     signed: bool = False  # a quoted post, not a spoken turn
+    quoted: bool = False  # the label's text is one quotation, and the content is its inside
 
 
 @dataclass(frozen=True)

@@ -130,7 +130,8 @@ class ExtractorConfig:
 def run_stages(doc: Doc, text: str, config: ExtractorConfig) -> tuple[tuple[Speaker, ...], tuple[Quote, ...]]:
     """``text`` is ``doc.text``, which spaCy builds anew on every access: the caller reads it once."""
     lang = config.lang
-    ctx = Context(doc, text, lang, marks.find(text, lang), tuple(transcript.find_turns(doc, text, lang)))
+    quoted = marks.find(text, lang)
+    ctx = Context(doc, text, lang, quoted, tuple(transcript.find_turns(doc, text, lang, quoted)))
     found: list[Candidate] = []
     for finder in config.stages.finders:
         found += finder(ctx, list(found))

@@ -113,7 +113,8 @@ def context(d: Doc, lang: LanguageRules | None = None) -> Context:
     """The Context the pipeline builds for ``d``: marks and transcript turns from its text."""
     lang = lang or english()
     text = d.text
-    return Context(d, text, lang, marks.find(text, lang), tuple(transcript.find_turns(d, text, lang)))
+    quoted = marks.find(text, lang)
+    return Context(d, text, lang, quoted, tuple(transcript.find_turns(d, text, lang, quoted)))
 
 
 def span(text: str, part: str, start: int = 0) -> tuple[int, int]:

@@ -128,3 +128,32 @@ def test_a_stage_direction_in_brackets_is_no_part_of_a_turn() -> None:
         ("Minister Tanaka", "They will."),
         ("Minister Tanaka", "And wages will rise."),
     ]
+
+
+def test_a_name_before_one_quotation_is_its_speaker() -> None:
+    # A headline's "Name: 'words'": the marks say the words are someone's, the label says whose.
+    text = "Hiroko Tanaka: \u2018We will cut taxes.\u2019\nThe minister spoke in Osaka.\nReporter: And homes?"
+    (t, _) = turns(text)
+    assert (t.name, cut(text, t.content), t.quoted) == ("Hiroko Tanaka", "We will cut taxes.", True)
+    got = transcript.find(context(plain(text)), [])
+    assert [(c.kind, cut(text, c.mention), cut(text, c.content)) for c in got][0] == (
+        "direct",
+        "Hiroko Tanaka",
+        "We will cut taxes.",
+    )
+    # Without the marks the label is a heading's, as before; a long title-case topic is no name.
+    assert turns("Hiroko Tanaka: We will cut taxes.\nThe minister spoke in Osaka.") == ()
+    text = "Tanaka on Her Plans for the Budget: \u2018We will cut taxes.\u2019"
+    assert turns(text) == ()
+
+
+def test_a_quoted_label_makes_no_transcript() -> None:
+    # Two labels would make a transcript whose turns hold over the paragraphs after them; one that
+    # is only a quotation's does not count, and holds over nothing.
+    text = (
+        "Hiroko Tanaka: \u2018We will cut taxes.\u2019\n"
+        "The minister spoke in Osaka on Monday.\n"
+        "Minister Sato: The budget is ready.\n"
+        "The vote follows next week in parliament."
+    )
+    assert [cut(text, t.content) for t in turns(text)] == ["We will cut taxes.", "The budget is ready."]

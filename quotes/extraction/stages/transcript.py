@@ -4,19 +4,23 @@ A label is accepted when it looks like a speaker, not like a heading or a
 dateline: a role word (``Reporter``, ``Q``), a titled name, a named entity,
 or a label the document uses more than once. In a document with two or more
 turns, a label holds over the following paragraphs until the next label or
-a heading, as press-conference transcripts are laid out.
+a heading, as press-conference transcripts are laid out. A short name
+before one quotation (a headline's ``Fiorina: 'Bill Clinton's fair game.'``)
+is that quotation's speaker: a ``direct`` quote of one line, which makes no
+transcript of the document.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
 from spacy.tokens import Doc
 
 from ...lang.base import LanguageRules
-from ..candidates import Candidate, Context, Intervals, Rule, Turn
+from ..candidates import Candidate, Context, Intervals, QuotedSpan, Rule, Turn
 from ..layout import PARAGRAPH, is_heading, is_title_case
 
 #: The signature that closes a quoted post ("— Name (@handle)", the language's ``signature``
@@ -25,6 +29,9 @@ from ..layout import PARAGRAPH, is_heading, is_title_case
 SIGNATURE_REACH = 120
 #: Within a transcript, a shorter line without final punctuation is a heading that ends the turn.
 TURN_HEADING_MAX_WORDS = 10
+#: A label before one quotation ("Fiorina: 'X.'") needs no other evidence if it is this short and
+#: every word capitalised: longer, it is a headline's topic ("Gillibrand on Hillary Releasing ...: 'X'").
+QUOTED_LABEL_MAX_WORDS = 4
 #: How many paragraphs at a document's start may say that it is a transcript.
 HEAD_PARAGRAPHS = 3
 
@@ -70,6 +77,7 @@ def _accept(
     end: int,
     lang: LanguageRules,
     people: frozenset[str] = frozenset(),
+    quoted: bool = False,
 ) -> bool:
     lex = lang.lexicon
     folded = label.casefold()
@@ -81,6 +89,12 @@ def _accept(
         return False
     if repeats >= 2 or any(lang.lexicon.is_title(w.strip(lang.marks.label_separator)) for w in label.split()):
         return True
+    if (
+        quoted
+        and len(label.split()) <= QUOTED_LABEL_MAX_WORDS
+        and all(w[:1].isupper() for w in label.split())
+    ):
+        return True  # "Carly Fiorina: 'Bill Clinton's fair game.'": a name and the words in marks it said
     if lang.patterns.acronym.fullmatch(label):
         return True  # an outlet or agency (``NHK:``, ``AP:``) as the source of what follows
     return _entity_label(entities, start, end) or _names_a_person(label, people, lang)
@@ -176,8 +190,9 @@ def _transcript_heading(text: str, paragraphs: list[tuple[int, int]], lang: Lang
     return any(cue in head for cue in lang.lexicon.transcript_cues)
 
 
-def find_turns(doc: Doc, text: str, lang: LanguageRules) -> list[Turn]:
+def find_turns(doc: Doc, text: str, lang: LanguageRules, quoted: Iterable[QuotedSpan] = ()) -> list[Turn]:
     """The turns of a transcript and the quoted posts: the layout that later stages read."""
+    openers = {q.open: q for q in quoted if q.depth == 0 and q.closed}
     paragraphs = [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
     labelled = _labels(text, paragraphs, lang)
     counts = Counter(text[lab.span[0] : lab.span[1]].casefold() for lab in labelled.values())
@@ -188,19 +203,28 @@ def find_turns(doc: Doc, text: str, lang: LanguageRules) -> list[Turn]:
     )
     people = _person_names(doc, lang) if labelled else frozenset()
     accepted: dict[int, _Label] = {}
+    quotations: dict[int, tuple[int, int]] = {}  # a label's text that is one quotation: its inside
+    laid_out: set[int] = set()  # labels that a transcript's layout could hold, not only their quotation
     for p, lab in labelled.items():
         name = text[lab.span[0] : lab.span[1]]
         repeats = counts[name.casefold()]
-        if not _accept(name, repeats, entities, *lab.span, lang, people):
+        words = (
+            _whole_quotation(text, lab.content, paragraphs[p][1], openers, lang) if lab.content >= 0 else None
+        )
+        if _accept(name, repeats, entities, *lab.span, lang, people):
+            laid_out.add(p)
+        elif not (words is not None and _accept(name, repeats, entities, *lab.span, lang, people, True)):
             continue
         # A label before one word ("Hello.") or alone on its line must be a role or used again.
         if lab.words < 2 and not (repeats >= 2 or lab.timed or _strong(name, lang)):
             continue
         accepted[p] = lab
+        if words is not None:
+            quotations[p] = words
     continuing = (
-        len(accepted) >= 2
+        len(laid_out) >= 2
         or any(lab.timed for lab in accepted.values())
-        or (bool(accepted) and _transcript_heading(text, paragraphs, lang))
+        or (bool(laid_out) and _transcript_heading(text, paragraphs, lang))
     )
     turns: list[Turn] = []
     current: tuple[int, tuple[int, int]] | None = None
@@ -212,7 +236,12 @@ def find_turns(doc: Doc, text: str, lang: LanguageRules) -> list[Turn]:
             index += 1
             lab = accepted[p]
             current, opened = (index, lab.span), lab.content < 0
-            if lab.content >= 0:
+            if p in quotations:
+                # "Fiorina: 'X.'": the quotation is all the label's text; it holds over nothing after it.
+                turn = Turn(index, lab.span, quotations[p], text[lab.span[0] : lab.span[1]], quoted=True)
+                _add(turns, text, turn)
+                current = None
+            elif lab.content >= 0:
                 start, end = lang.marks.trim(text, lab.content, pe, final=False)
                 _add(turns, text, Turn(index, lab.span, (start, end), text[lab.span[0] : lab.span[1]]))
             continue
@@ -244,6 +273,17 @@ def find_turns(doc: Doc, text: str, lang: LanguageRules) -> list[Turn]:
     return turns
 
 
+def _whole_quotation(
+    text: str, start: int, end: int, quoted: dict[int, QuotedSpan], lang: LanguageRules
+) -> tuple[int, int] | None:
+    """The inside of the one quotation that is all the text after a label (a final period aside)."""
+    start, end = lang.marks.trim(text, start, end)
+    q = quoted.get(start)
+    if q is None or text[q.close : end].strip(lang.marks.final_punct + lang.marks.edge_punct):
+        return None
+    return lang.marks.trim(text, q.start, q.end, final=False)
+
+
 def _label_like(text: str, ps: int, pe: int, lang: LanguageRules) -> bool:
     """A paragraph opening with a name and a colon (``Photo: ...``) ends a turn even if not accepted as a
     label; a sentence with a colon in it (``As we have said, there is one aggressor: ...``) does not."""
@@ -270,7 +310,7 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
     """The finder: each turn (and each quoted post) is a transcript quote of its label's speaker."""
     return [
         Candidate(
-            kind="transcript",
+            kind="direct" if t.quoted else "transcript",
             content=t.content,
             mention=ctx.lang.marks.trim(ctx.text, *t.label, final=False),
             confidence=0.9 if not t.signed else 0.85,
