@@ -268,3 +268,31 @@ def test_a_cue_in_the_next_paragraph_is_not_the_quotations() -> None:
         """,
     )
     assert [c.cue for c in got] == [None]  # a bare quote, not "told"'s
+
+
+def test_the_verb_right_after_the_quotation_is_its_cue_where_the_parser_hangs_it_on_a_later_one() -> None:
+    # The parser made Quick's "said" the root and hung the quotation on it; "Trump said" stands
+    # right after the closing mark with its subject, and reports it.
+    text = '"We won the vote," Trump said, after Quick said he lost.'
+    got = found(
+        text,
+        """
+        0  "      ``   PUNCT  punct  12
+        1  We     PRP  PRON   nsubj  2  we
+        2  won    VBD  VERB   ccomp  12 win
+        3  the    DT   DET    det    4
+        4  vote   NN   NOUN   dobj   2
+        5  ,      ,    PUNCT  punct  12
+        6  "      ''   PUNCT  punct  8
+        7  Trump  NNP  PROPN  nsubj  8
+        8  said   VBD  VERB   parataxis 12 say
+        9  ,      ,    PUNCT  punct  8
+        10 after  IN   SCONJ  mark   12
+        11 Quick  NNP  PROPN  nsubj  12
+        12 said   VBD  VERB   ROOT   12 say
+        13 he     PRP  PRON   nsubj  14 he
+        14 lost   VBD  VERB   ccomp  12 lose
+        15 .      .    PUNCT  punct  12
+        """,
+    )
+    assert [(cut(text, c.content), c.cue_token) for c in got] == [("We won the vote,", 8)]

@@ -37,6 +37,25 @@ def _governs(tok: Token, q: QuotedSpan) -> bool:
     return any(q.start <= c.idx < q.end for c in tok.children) or (q.start <= tok.head.idx < q.end)
 
 
+def _adjoins(tok: Token, q: QuotedSpan, text: str, lang: LanguageRules) -> bool:
+    """The verb stands right after the quotation, with nothing between but its own subject
+    (``"...," Trump said, after Quick said ...``): it reports the quotation even where the parser
+    hung the quotation on a later verb."""
+    if tok.idx < q.close:
+        return False
+    subject = next((c for c in tok.children if c.dep_ in lang.tags.subject_deps), None)
+    if subject is None:
+        return False  # '"...," adding that "..."': a participle with no subject of its own goes on
+    start = q.close
+    if subject.i < tok.i:
+        if subject.left_edge.idx < q.close or text[q.close : subject.left_edge.idx].strip(
+            lang.marks.edge_punct + lang.marks.chars
+        ):
+            return False
+        start = subject.right_edge.idx + len(subject.right_edge)
+    return not text[start : tok.idx].strip(lang.marks.edge_punct + lang.marks.chars)
+
+
 def _starts_sentence(text: str, q: QuotedSpan, lang: LanguageRules) -> bool:
     j = q.open - 1
     while j >= 0 and text[j] in " \t\u00a0":
@@ -103,7 +122,7 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
                 between = text[min(tok.idx, q.close) : max(tok.idx, q.open)]
                 if any(m in between for m in others):
                     gap += 200  # another quote stands between verb and quote
-                score = gap - (1000 if _governs(tok, q) else 0)
+                score = gap - (1000 if _governs(tok, q) or _adjoins(tok, q, text, lang) else 0)
                 if best is None or score < best[0]:
                     best = (score, tok)
         cue_tok = best[1] if best is not None else None
