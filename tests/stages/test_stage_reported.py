@@ -1554,3 +1554,29 @@ def test_a_finite_verb_hung_on_the_object_of_a_clause_verb_is_the_clause_s_own()
     assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [
         ("said", "his groups that voters cite resonate")
     ]
+
+
+def test_a_source_set_off_inside_a_clause_the_parser_read_as_a_noun_phrase() -> None:
+    # The parser made "donations" the root and "paid" a participle on it: a clause all the same.
+    text = "In both cases, Trump said, those donations paid for events."
+    got = found(
+        text,
+        """
+        0  In         IN   ADP    prep       8
+        1  both       DT   DET    det        2
+        2  cases      NNS  NOUN   pobj       0  case
+        3  ,          ,    PUNCT  punct      5
+        4  Trump      NNP  PROPN  nsubj      5
+        5  said       VBD  VERB   parataxis  8  say
+        6  ,          ,    PUNCT  punct      5
+        7  those      DT   DET    det        8
+        8  donations  NNS  NOUN   ROOT       8  donation
+        9  paid       VBN  VERB   acl        8  pay
+        10 for        IN   ADP    prep       9
+        11 events     NNS  NOUN   pobj       10 event
+        12 .          .    PUNCT  punct      8
+        """,
+    )
+    assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [
+        ("said", "In both cases, Trump said, those donations paid for events")
+    ]

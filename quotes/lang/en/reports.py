@@ -1094,7 +1094,7 @@ def _parenthetical(text: str, verb: Token, lang: English) -> tuple[Offsets, Offs
     if "clause" not in verb_frames(verb, lang) or verb.dep_ not in ("parataxis", "ccomp", "conj", "advcl"):
         return None
     head = verb.head
-    if head is verb or head.pos_ not in ("VERB", "AUX"):
+    if head is verb or (head.pos_ not in ("VERB", "AUX") and not _clause_read_as_noun(head)):
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or any(c.dep_ == "mark" for c in verb.children):
@@ -1125,6 +1125,14 @@ def _parenthetical(text: str, verb: Token, lang: English) -> tuple[Offsets, Offs
     ):
         end = vstart
     return lang.marks.trim(text, start, end), cue_phrase(verb, lang), "parenthetical"
+
+
+def _clause_read_as_noun(head: Token) -> bool:
+    """``In both cases, Eric Trump said, those donations paid for X``: the parser made the clause's
+    subject the sentence's root and its verb a modifier of it."""
+    return head.dep_ == "ROOT" and any(
+        c.dep_ == "acl" and c.tag_ in MISREAD_CLAUSE_TAGS and c.i > head.i for c in head.children
+    )
 
 
 def _goes_on(head: Token, verb: Token, reports: bool = False) -> bool:
