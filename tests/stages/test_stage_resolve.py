@@ -510,3 +510,29 @@ def test_a_third_person_pronoun_in_a_turn_is_not_the_one_speaking() -> None:
     d[3].set_morph("Gender=Masc|Number=Sing|Person=3|PronType=Prs")
     speakers, per_quote = speakers_of(d, [quote(text, d, "He", "He", "said", "taxes would fall")])
     assert per_quote == [()]
+
+
+def test_a_name_cut_short_does_not_run_on_over_a_headline_s_verb() -> None:
+    # The tagger reads a title-case headline's verb as a proper noun; one with a subject is a verb.
+    text = "Minister Hiroko Tanaka Holds Talks\nTanaka said that taxes would fall."
+    d = doc(
+        text,
+        """
+        0  Minister  NNP  PROPN  compound  2
+        1  Hiroko    NNP  PROPN  compound  2  Hiroko  B-PERSON
+        2  Tanaka    NNP  PROPN  nsubj     3  Tanaka  I-PERSON
+        3  Holds     NNPS PROPN  ROOT      3  Holds
+        4  Talks     NNPS PROPN  dobj      3  Talks
+        5  Tanaka    NNP  PROPN  nsubj     6  Tanaka  B-PERSON
+        6  said      VBD  VERB   ROOT      6  say
+        7  that      IN   SCONJ  mark      10
+        8  taxes     NNS  NOUN   nsubj     10 tax
+        9  would     MD   AUX    aux       10
+        10 fall      VB   VERB   ccomp     6
+        11 .         .    PUNCT  punct     6
+        """,
+    )
+    found = [quote(text, d, "Tanaka", "Tanaka", "said", "taxes would fall", after="Talks")]
+    speakers, per_quote = speakers_of(d, found)
+    assert per_quote == [("hiroko-tanaka",)]
+    assert speakers["hiroko-tanaka"].name == "Hiroko Tanaka"

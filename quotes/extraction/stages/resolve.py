@@ -466,8 +466,9 @@ class Resolver:
             and end - ent.end < MAX_GIVEN_NAMES
             and self._name_word(doc[end])
             and doc[end - 1].whitespace_ == " "
+            and not any(c.dep_ in self.tags.subject_deps for c in doc[end].children)
         ):
-            end += 1
+            end += 1  # but not over a headline's verb ("Minister Cho Tae-yul Holds Talks")
         initial = len(ent[0].text) == 2 and ent[0].text[0].isupper() and not ent[0].text[1].isalnum()
         while (
             start > 0
