@@ -1580,3 +1580,22 @@ def test_a_source_set_off_inside_a_clause_the_parser_read_as_a_noun_phrase() -> 
     assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [
         ("said", "In both cases, Trump said, those donations paid for events")
     ]
+
+
+@pytest.mark.parametrize(("subject", "expected"), [("Time", []), ("Aides", ["whether taxes fall"])])
+def test_time_will_tell_is_an_idiom_not_a_report(subject: str, expected: list[str]) -> None:
+    # lang/en/not_cues.txt lists the phrase; the same frame with a speaker reports a content.
+    text = f"{subject} will tell whether taxes fall."
+    got = found(
+        text,
+        f"""
+        0  {subject}  NNS  NOUN   nsubj  2
+        1  will     MD   AUX    aux    2
+        2  tell     VB   VERB   ROOT   2  tell
+        3  whether  IN   SCONJ  mark   5
+        4  taxes    NNS  NOUN   nsubj  5  tax
+        5  fall     VBP  VERB   ccomp  2
+        6  .        .    PUNCT  punct  2
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == expected
