@@ -536,3 +536,35 @@ def test_a_name_cut_short_does_not_run_on_over_a_headline_s_verb() -> None:
     speakers, per_quote = speakers_of(d, found)
     assert per_quote == [("hiroko-tanaka",)]
     assert speakers["hiroko-tanaka"].name == "Hiroko Tanaka"
+
+
+def test_a_definite_description_in_a_turn_is_not_the_one_speaking() -> None:
+    # "The expert said" inside Tanaka's turn reports someone else; the last speaker is Tanaka
+    # himself, who would say "I".
+    text = "Minister Tanaka: The expert said that taxes would fall."
+    d = doc(
+        text,
+        """
+        0  Minister  NNP  PROPN  compound  1  Minister
+        1  Tanaka    NNP  PROPN  ROOT      1  Tanaka  B-PERSON
+        2  :         :    PUNCT  punct     1
+        3  The       DT   DET    det       4  the
+        4  expert    NN   NOUN   nsubj     5  expert
+        5  said      VBD  VERB   ROOT      5  say
+        6  that      IN   SCONJ  mark      9
+        7  taxes     NNS  NOUN   nsubj     9  tax
+        8  would     MD   AUX    aux       9
+        9  fall      VB   VERB   ccomp     5
+        10 .         .    PUNCT  punct     5
+        """,
+    )
+    turn = Candidate(
+        kind="transcript",
+        content=span(text, "The expert said that taxes would fall."),
+        mention=span(text, "Minister Tanaka"),
+        rule=Rule.LABEL,
+        turn=0,
+    )
+    _, per_quote = speakers_of(d, [turn, quote(text, d, "The expert", "expert", "said", "taxes would fall")])
+    assert per_quote[0] == ("tanaka",)
+    assert per_quote[1] != ("tanaka",)

@@ -956,7 +956,14 @@ def _resolve_mention(
         and _starts_with_word(folded, lex.definite_articles)
         and head.tag_ in tags.common_noun_tags
     )
-    if definite and len(last) == 1 and last[0].kind == PERSON and _may_be(last[0], head, r):
+    speaking = r.label_entity(turn) if turn is not None else None
+    if (
+        definite
+        and len(last) == 1
+        and last[0].kind == PERSON
+        and last[0] is not speaking  # in a turn, "the coast guard said" is someone the speaker reports
+        and _may_be(last[0], head, r)
+    ):
         _seen_as(r, last, c)
         return [last[0]], How.DEFINITE
     if head is not None and head.pos_ not in tags.function_pos:
