@@ -1599,3 +1599,26 @@ def test_time_will_tell_is_an_idiom_not_a_report(subject: str, expected: list[st
         """,
     )
     assert [cut(text, c.content) for c in got] == expected
+
+
+def test_a_coordinated_refusal_ends_the_content() -> None:
+    # The parser hung "declined" on the clause's verb; declining to say more is the official's act.
+    text = "An official said Seoul was weighing steps but declined to elaborate."
+    got = found(
+        text,
+        """
+        0  An         DT   DET    det    1
+        1  official   NN   NOUN   nsubj  2
+        2  said       VBD  VERB   ROOT   2  say
+        3  Seoul      NNP  PROPN  nsubj  5
+        4  was        VBD  AUX    aux    5  be
+        5  weighing   VBG  VERB   ccomp  2  weigh
+        6  steps      NNS  NOUN   dobj   5  step
+        7  but        CC   CCONJ  cc     5
+        8  declined   VBD  VERB   conj   5  decline
+        9  to         TO   PART   aux    10
+        10 elaborate  VB   VERB   xcomp  8
+        11 .          .    PUNCT  punct  2
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == ["Seoul was weighing steps"]

@@ -310,6 +310,7 @@ def _clause_content(text: str, c: Token, allow_wh: bool, lang: English) -> Offse
             and t.head.i in {x.i for x in toks}
             and (
                 _reports_again(t, lang)
+                or _refuses_again(t, lang)
                 or main_verb_again(t)
                 or (t.head.i == c.i and not verb_frames(c, lang) and _another_report(t, lang))
             )
@@ -478,6 +479,16 @@ LIST_ITEM_DEPS = frozenset({"npadvmod", "dobj"})
 def _reports_again(verb: Token, lang: English) -> bool:
     """A coordinated speech verb with a content of its own and no subject of its own."""
     return not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and _reports_content(verb, lang)
+
+
+def _refuses_again(verb: Token, lang: English) -> bool:
+    """``said Seoul was considering further steps but declined to elaborate``: a coordinated refusal
+    to speak, with no subject of its own, is the speaker's, not more of what was said."""
+    return (
+        verb.lemma_.lower() in lang.lexicon.refusals
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and any(c.dep_ in INFINITIVE_DEPS and _infinitive(c) for c in verb.children)
+    )
 
 
 def _another_report(verb: Token, lang: English) -> bool:
