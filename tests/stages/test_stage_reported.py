@@ -1622,3 +1622,33 @@ def test_a_coordinated_refusal_ends_the_content() -> None:
         """,
     )
     assert [cut(text, c.content) for c in got] == ["Seoul was weighing steps"]
+
+
+def test_a_participle_after_a_comma_inside_the_closing_mark_is_a_second_act() -> None:
+    # American style puts the comma inside the marks: '"too weak," urging' is set off all the same.
+    text = 'Lee wrote that the plan was "too weak," urging Yoon to act.'
+    got = found(
+        text,
+        """
+        0  Lee     NNP  PROPN  nsubj  1
+        1  wrote   VBD  VERB   ROOT   1  write
+        2  that    IN   SCONJ  mark   5
+        3  the     DT   DET    det    4
+        4  plan    NN   NOUN   nsubj  5
+        5  was     VBD  AUX    ccomp  1  be
+        6  "       ``   PUNCT  punct  5
+        7  too     RB   ADV    advmod 8
+        8  weak    JJ   ADJ    acomp  5
+        9  ,       ,    PUNCT  punct  5
+        10 "       ''   PUNCT  punct  5
+        11 urging  VBG  VERB   advcl  5  urge
+        12 Yoon    NNP  PROPN  dobj   11
+        13 to      TO   PART   aux    14
+        14 act     VB   VERB   xcomp  11
+        15 .       .    PUNCT  punct  1
+        """,
+    )
+    assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [
+        ("wrote", 'the plan was "too weak,"'),
+        ("urging", "to act"),
+    ]

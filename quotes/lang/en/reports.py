@@ -330,14 +330,19 @@ def _before_participle_act(toks: list[Token], end: int, lang: English) -> int:
     for t in toks:
         if t.idx >= end:
             break
+        if t.tag_ != "VBG" or t.dep_ not in ("advcl", "xcomp", "conj") or t.left_edge.i == 0:
+            continue
+        before = t.doc[t.left_edge.i - 1]
+        if before.text == "," and verb_frames(t, lang):
+            return before.idx
+        # 'said it was "too weak," urging X to ...': the comma stands inside the closing mark
         if (
-            t.tag_ == "VBG"
-            and t.dep_ in ("advcl", "xcomp", "conj")
-            and t.left_edge.i > 0
-            and t.doc[t.left_edge.i - 1].text == ","
+            before.text in lang.marks.chars
+            and before.i > 0
+            and t.doc[before.i - 1].text == ","
             and verb_frames(t, lang)
         ):
-            return t.doc[t.left_edge.i - 1].idx
+            return before.idx + len(before)
     return end
 
 
