@@ -1627,10 +1627,10 @@ def test_a_coordinated_refusal_ends_the_content() -> None:
 def test_a_participle_after_a_comma_inside_the_closing_mark_is_a_second_act() -> None:
     # American style puts the comma inside the marks: '"too weak," urging' is set off all the same.
     text = 'Lee wrote that the plan was "too weak," urging Yoon to act.'
-    got = found(
+    d = doc(
         text,
         """
-        0  Lee     NNP  PROPN  nsubj  1
+        0  Lee     NNP  PROPN  nsubj  1  Lee  B-PERSON
         1  wrote   VBD  VERB   ROOT   1  write
         2  that    IN   SCONJ  mark   5
         3  the     DT   DET    det    4
@@ -1648,7 +1648,9 @@ def test_a_participle_after_a_comma_inside_the_closing_mark_is_a_second_act() ->
         15 .       .    PUNCT  punct  1
         """,
     )
+    got = reported.find(context(d), [])
     assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [
         ("wrote", 'the plan was "too weak,"'),
         ("urging", "to act"),
     ]
+    assert english().subject_of(d[11]).i == 0  # the second act is Lee's too, not the plan's

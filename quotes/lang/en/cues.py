@@ -118,3 +118,16 @@ def misplaced_act(conj: Token) -> bool:
     return head.pos_ in ("NOUN", "PROPN") or (
         head.dep_ == "acl" and conj.tag_ in FINITE_TAGS and head.tag_ not in FINITE_TAGS
     )
+
+
+def comma_before(t: Token, lang: English) -> Token | None:
+    """The comma that sets ``t``'s phrase off from what comes before, also where it stands inside a
+    closing mark (American style: ``was "too weak," urging X``); the token the phrase follows."""
+    if t.left_edge.i == 0:
+        return None
+    before = t.doc[t.left_edge.i - 1]
+    if before.text == ",":
+        return before
+    if before.text in lang.marks.chars and before.i > 0 and t.doc[before.i - 1].text == ",":
+        return before
+    return None

@@ -20,6 +20,7 @@ from ..base import Offsets, Report
 from .cues import (
     MODAL_TAGS,
     according_to,
+    comma_before,
     cue_phrase,
     is_according,
     main_verb_again,
@@ -330,19 +331,11 @@ def _before_participle_act(toks: list[Token], end: int, lang: English) -> int:
     for t in toks:
         if t.idx >= end:
             break
-        if t.tag_ != "VBG" or t.dep_ not in ("advcl", "xcomp", "conj") or t.left_edge.i == 0:
+        if t.tag_ != "VBG" or t.dep_ not in ("advcl", "xcomp", "conj") or not verb_frames(t, lang):
             continue
-        before = t.doc[t.left_edge.i - 1]
-        if before.text == "," and verb_frames(t, lang):
-            return before.idx
-        # 'said it was "too weak," urging X to ...': the comma stands inside the closing mark
-        if (
-            before.text in lang.marks.chars
-            and before.i > 0
-            and t.doc[before.i - 1].text == ","
-            and verb_frames(t, lang)
-        ):
-            return before.idx + len(before)
+        comma = comma_before(t, lang)
+        if comma is not None:
+            return comma.idx if comma.text == "," else comma.idx + len(comma)
     return end
 
 
