@@ -1654,3 +1654,28 @@ def test_a_participle_after_a_comma_inside_the_closing_mark_is_a_second_act() ->
         ("urging", "to act"),
     ]
     assert english().subject_of(d[11]).i == 0  # the second act is Lee's too, not the plan's
+
+
+def test_a_participle_hung_inside_the_object_s_tail_is_a_second_act() -> None:
+    # "saying" hangs on "wrecking", inside the "of" phrase that the content takes after the object.
+    text = "Warren accused Trump of wrecking trade, saying prices rose."
+    got = found(
+        text,
+        """
+        0  Warren    NNP  PROPN  nsubj  1  Warren  B-PERSON
+        1  accused   VBD  VERB   ROOT   1  accuse
+        2  Trump     NNP  PROPN  dobj   1  Trump   B-PERSON
+        3  of        IN   ADP    prep   1
+        4  wrecking  VBG  VERB   pcomp  3  wreck
+        5  trade     NN   NOUN   dobj   4
+        6  ,         ,    PUNCT  punct  4
+        7  saying    VBG  VERB   advcl  4  say
+        8  prices    NNS  NOUN   nsubj  9  price
+        9  rose      VBD  VERB   ccomp  7  rise
+        10 .         .    PUNCT  punct  1
+        """,
+    )
+    assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [
+        ("accused", "Trump of wrecking trade"),
+        ("saying", "prices rose"),
+    ]

@@ -706,7 +706,9 @@ def _np_content(text: str, verb: Token, obj: Token, lang: English) -> Offsets | 
         _with_tail(text, verb, *_setting_inside(text, obj, span, lang), obj.i, lang),
         lang,
     )
-    return lang.marks.trim(text, start, _before_participle_act(list(obj.subtree)[1:], end, lang))
+    # over the tail too: "accused X of Y, saying Z" hangs the participle inside the "of" phrase
+    after_obj = list(verb.doc[obj.i + 1 : max(obj.i + 1, verb.sent.end)])  # it stops at the content's end
+    return lang.marks.trim(text, start, _before_participle_act(after_obj, end, lang))
 
 
 def _addressee(obj: Token, lang: English) -> bool:
