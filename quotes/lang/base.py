@@ -105,6 +105,11 @@ class Marks:
     def closing(self) -> str:
         return "".join(sorted({m for closes in self.pairs.values() for m in closes}))
 
+    def only_punctuation(self, text: str, start: int, end: int) -> bool:
+        """Nothing but quotation marks, clause-edge punctuation and spaces stands between the offsets
+        (``"...," said X``: the verb is right after the quotation)."""
+        return not text[start:end].strip(self.chars + self.edge_punct)
+
     def trim(self, text: str, start: int, end: int, *, final: bool = True) -> Offsets:
         """Strip whitespace and clause-edge punctuation; with ``final``, a sentence-final mark too."""
         strip = self.edge_punct + self.final_punct if final else self.edge_punct

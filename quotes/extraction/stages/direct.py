@@ -48,12 +48,12 @@ def _adjoins(tok: Token, q: QuotedSpan, text: str, lang: LanguageRules) -> bool:
         return False  # '"...," adding that "..."': a participle with no subject of its own goes on
     start = q.close
     if subject.i < tok.i:
-        if subject.left_edge.idx < q.close or text[q.close : subject.left_edge.idx].strip(
-            lang.marks.edge_punct + lang.marks.chars
+        if subject.left_edge.idx < q.close or not lang.marks.only_punctuation(
+            text, q.close, subject.left_edge.idx
         ):
             return False
         start = subject.right_edge.idx + len(subject.right_edge)
-    return not text[start : tok.idx].strip(lang.marks.edge_punct + lang.marks.chars)
+    return lang.marks.only_punctuation(text, start, tok.idx)
 
 
 def _starts_sentence(text: str, q: QuotedSpan, lang: LanguageRules) -> bool:

@@ -89,6 +89,4 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
 
 def _right_after(text: str, end: int, cue: int, lang: LanguageRules) -> bool:
     """The cue stands right after the quotation, before its subject ('"...," said Brock, who ...')."""
-    return 0 <= cue - end <= INVERSION_REACH and not text[end:cue].strip(
-        lang.marks.chars + lang.marks.edge_punct
-    )
+    return 0 <= cue - end <= INVERSION_REACH and lang.marks.only_punctuation(text, end, cue)

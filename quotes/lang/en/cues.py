@@ -120,14 +120,14 @@ def misplaced_act(conj: Token) -> bool:
     )
 
 
-def comma_before(t: Token, lang: English) -> Token | None:
-    """The comma that sets ``t``'s phrase off from what comes before, also where it stands inside a
-    closing mark (American style: ``was "too weak," urging X``); the token the phrase follows."""
+def set_off_by_comma(t: Token, lang: English) -> int | None:
+    """Where the text before ``t``'s phrase ends, when a comma sets the phrase off: at the comma, or
+    after the closing mark that holds it (American style: ``was "too weak," urging X``)."""
     if t.left_edge.i == 0:
         return None
     before = t.doc[t.left_edge.i - 1]
-    if before.text == ",":
-        return before
-    if before.text in lang.marks.chars and before.i > 0 and t.doc[before.i - 1].text == ",":
-        return before
+    if before.text == lang.marks.comma:
+        return before.idx
+    if before.text in lang.marks.chars and before.i > 0 and t.doc[before.i - 1].text == lang.marks.comma:
+        return before.idx + len(before)
     return None

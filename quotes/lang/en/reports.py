@@ -20,12 +20,12 @@ from ..base import Offsets, Report
 from .cues import (
     MODAL_TAGS,
     according_to,
-    comma_before,
     cue_phrase,
     is_according,
     main_verb_again,
     misplaced_act,
     phrasal_child,
+    set_off_by_comma,
     verb_frames,
 )
 from .subjects import can_report, subject_of
@@ -333,9 +333,9 @@ def _before_participle_act(toks: list[Token], end: int, lang: English) -> int:
             break
         if t.tag_ != "VBG" or t.dep_ not in ("advcl", "xcomp", "conj") or not verb_frames(t, lang):
             continue
-        comma = comma_before(t, lang)
-        if comma is not None:
-            return comma.idx if comma.text == "," else comma.idx + len(comma)
+        cut = set_off_by_comma(t, lang)
+        if cut is not None:
+            return cut
     return end
 
 

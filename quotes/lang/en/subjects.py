@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..base import NameFinder, Offsets
-from .cues import FINITE_TAGS, comma_before, is_according, main_verb_again, misplaced_act, verb_frames
+from .cues import FINITE_TAGS, is_according, main_verb_again, misplaced_act, set_off_by_comma, verb_frames
 
 if TYPE_CHECKING:
     from . import English
@@ -178,7 +178,7 @@ def _subject(v: Token, lang: English) -> tuple[Token | None, bool]:
             if v.head is v:
                 return None, inherited
             inherited = inherited or v.dep_ != "conj"
-            participle = v.tag_ == "VBG" and comma_before(v, lang) is not None
+            participle = v.tag_ == "VBG" and set_off_by_comma(v, lang) is not None
             act = participle and bool(verb_frames(v, lang))
             v = v.head
             if act:
