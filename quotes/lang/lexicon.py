@@ -75,6 +75,7 @@ class Lexicon:
     nicknames: dict[str, str]  # folded short given name -> folded formal one ("joe" -> "joseph")
     text_verbs: frozenset[str]  # "it reads", "it was reported": the quotation is a document's text
     means_words: frozenset[str]  # "by saying": a second act that is how the first was done
+    holder_nouns: frozenset[str]  # "noted the fact that": a noun that belongs to its clause, not the cue
     setting_preps: frozenset[str]  # "at a rally", "through a spokeswoman": not part of what was said
     occasion_nouns: frozenset[str]  # "in an interview", "in his speech": where it was said, not what
     title_links: frozenset[str]  # "Secretary of State": words that carry a title on
@@ -227,6 +228,7 @@ def load_lexicon(
         wh_words=lower("wh_words.txt"),
         pro_forms=lower("pro_forms.txt"),
         means_words=lower("means_words.txt"),
+        holder_nouns=lower("holder_nouns.txt"),
         setting_preps=lower("setting_preps.txt"),
         occasion_nouns=lower("occasion_nouns.txt"),
         text_verbs=lower("text_verbs.txt"),

@@ -1679,3 +1679,36 @@ def test_a_participle_hung_inside_the_object_s_tail_is_a_second_act() -> None:
         ("accused", "Trump of wrecking trade"),
         ("saying", "prices rose"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("det", "det_tag", "det_dep", "noun", "expected"),
+    [
+        # an owner makes the noun phrase what was said (spec 1.1 gold: content "his belief that ...")
+        ("his", "PRP$", "poss", "belief", ("voiced", "his belief that ties will grow")),
+        # "the fact" only holds its clause (holder_nouns.txt)
+        ("the", "DT", "det", "fact", ("voiced", "the fact that ties will grow")),
+        # "shared the view": the noun makes the cue's phrase
+        ("the", "DT", "det", "view", ("voiced the view", "ties will grow")),
+    ],
+)
+def test_a_noun_with_an_owner_belongs_to_the_content(
+    det: str, det_tag: str, det_dep: str, noun: str, expected: tuple[str, str]
+) -> None:
+    text = f"Son voiced {det} {noun} that ties will grow."
+    pos = "PRON" if det_tag == "PRP$" else "DET"
+    got = found(
+        text,
+        f"""
+        0  Son     NNP  PROPN  nsubj   1  Son  B-PERSON
+        1  voiced  VBD  VERB   ROOT    1  voice
+        2  {det}   {det_tag}  {pos}  {det_dep}  3
+        3  {noun}  NN   NOUN   dobj    1
+        4  that    IN   SCONJ  mark    7
+        5  ties    NNS  NOUN   nsubj   7  tie
+        6  will    MD   AUX    aux     7
+        7  grow    VB   VERB   acl     3
+        8  .       .    PUNCT  punct   1
+        """,
+    )
+    assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [expected]

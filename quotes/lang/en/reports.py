@@ -55,6 +55,8 @@ CLAUSE_DEPS = ("ccomp",)
 INFINITIVE_DEPS = ("xcomp",)
 #: How a that-clause hangs on the noun it spells out ("the view that ...").
 NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "appos", "relcl"})
+#: The owner of a noun: "his" in "his hope", "Japan" in "Japan's hope".
+POSSESSOR_DEP = "poss"
 #: Children of the verb after its object that still belong to the content (``... to X on Y``).
 CONTENT_TAIL_DEPS = frozenset({"prep", "dative", "oprd", "acomp", "xcomp", "ccomp", "advcl"})
 #: What sets a parenthetical speech verb off from the clause it reports (``..., officials said``).
@@ -848,14 +850,26 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
         clause = next((c for c in obj.children if c.dep_ in NOUN_CLAUSE_DEPS and _has_that(c)), None)
         if clause is not None and obj.i > verb.i:
             # "shared the view that A", "raised the sobering point that A": the noun belongs to the cue,
-            # the that-clause is the content.
+            # the that-clause is the content; "expressed his hope that A": the noun phrase is the content.
             got = _clause_content(text, clause, False, lang)
             if got:
-                return _with_coordinated_clause(text, verb, got, lang), (cue[0], obj.idx + len(obj)), "clause"
+                start, end = _with_coordinated_clause(text, verb, got, lang)
+                if _owns_its_clause(obj, lang):
+                    return (obj.left_edge.idx, end), cue, "clause"
+                return (start, end), (cue[0], obj.idx + len(obj)), "clause"
         got = _np_content(text, verb, obj, lang)
         if got:
             return got, cue, "np"
     return None
+
+
+def _owns_its_clause(obj: Token, lang: English) -> bool:
+    """``expressed his hope that A``, ``appreciated the fact that A``: a noun with an owner, or one that
+    only holds its clause, is part of what was said (spec 1.1 gold: content ``his hope that A``, cue
+    ``expressed``); in ``shared the view that A`` the noun makes the phrase of the cue."""
+    return (
+        any(c.dep_ == POSSESSOR_DEP for c in obj.children) or obj.lemma_.lower() in lang.lexicon.holder_nouns
+    )
 
 
 #: How the parser hangs the object and the name in "call X Y" when it misreads them (an object
