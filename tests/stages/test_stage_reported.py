@@ -599,6 +599,26 @@ def test_made_it_clear_that_the_content_is_the_clause_after_the_phrase() -> None
     assert found(text, "\n".join(table.splitlines()[:5]) + "\n        4  .  .  PUNCT  punct  1\n") == []
 
 
+def test_made_clear_with_the_clause_read_as_the_subject_of_clear() -> None:
+    # "made clear that, A": the parser may hang A on "clear" as its clausal subject.
+    text = "Lund made clear that, we must talk."
+    got = found(
+        text,
+        """
+        0  Lund   NNP  PROPN  nsubj  1  Lund  B-PERSON
+        1  made   VBD  VERB   ROOT   1  make
+        2  clear  JJ   ADJ    ccomp  1
+        3  that   IN   SCONJ  mark   7
+        4  ,      ,    PUNCT  punct  7
+        5  we     PRP  PRON   nsubj  7
+        6  must   MD   AUX    aux    7
+        7  talk   VB   VERB   csubj  2
+        8  .      .    PUNCT  punct  1
+        """,
+    )
+    assert [(cut(text, c.content), cut(text, c.cue)) for c in got] == [("we must talk", "made clear")]
+
+
 def test_thank_you_is_the_act_itself_not_a_report_of_it() -> None:
     # In a turn, "Retno, thank you for ...": the parser takes the name addressed for the subject.
     text = "Retno, thank you for the warm welcome."
@@ -1712,3 +1732,22 @@ def test_a_noun_with_an_owner_belongs_to_the_content(
         """,
     )
     assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [expected]
+
+
+def test_what_she_called_x_gives_x_as_the_content() -> None:
+    # The wh-word stands for the thing named; the name is what she said (spec 1.1 gold).
+    text = "Lee condemned what she called a provocation."
+    got = found(
+        text,
+        """
+        0  Lee        NNP  PROPN  nsubj  1  Lee  B-PERSON
+        1  condemned  VBD  VERB   ROOT   1  condemn
+        2  what       WP   PRON   dobj   4
+        3  she        PRP  PRON   nsubj  4
+        4  called     VBD  VERB   ccomp  1  call
+        5  a          DT   DET    det    6
+        6  provocation NN  NOUN   oprd   4
+        7  .          .    PUNCT  punct  1
+        """,
+    )
+    assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [("called", "a provocation")]

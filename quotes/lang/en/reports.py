@@ -55,6 +55,9 @@ CLAUSE_DEPS = ("ccomp",)
 INFINITIVE_DEPS = ("xcomp",)
 #: How a that-clause hangs on the noun it spells out ("the view that ...").
 NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "appos", "relcl"})
+#: How the clause hangs on the last word of a cue phrase: "made clear that, “A”" may read A as the
+#: subject of "clear".
+PHRASE_CLAUSE_DEPS = frozenset({*CLAUSE_DEPS, "csubj"})
 #: The owner of a noun: "his" in "his hope", "Japan" in "Japan's hope".
 POSSESSOR_DEP = "poss"
 #: Children of the verb after its object that still belong to the content (``... to X on Y``).
@@ -387,7 +390,7 @@ def _past_the_phrase(verb: Token, clause: Token, lang: English) -> Token | None:
     phrase_end = phrasal_child(verb, lang)
     if phrase_end is None or phrase_end.i != clause.i:
         return clause
-    inner = [c for c in clause.rights if c.dep_ in CLAUSE_DEPS or (c.dep_ == "advcl" and _has_that(c))]
+    inner = [c for c in clause.rights if c.dep_ in PHRASE_CLAUSE_DEPS or (c.dep_ == "advcl" and _has_that(c))]
     if inner:
         return inner[0]
     # "made it clear.": the content was said before; "made it clear to X that A": the parser hung A elsewhere
@@ -830,7 +833,9 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
     if "oprd" in frames:
         oprd = next((c for c in children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > obj.i), None)
         if oprd is not None:
-            return lang.marks.trim(text, _subtree_span(obj)[0], _subtree_span(oprd)[1]), cue, "oprd"
+            # "what he called a witch hunt": the wh-word stands for the thing named; the name is the content
+            start = _subtree_span(oprd)[0] if _relative_object(verb, obj, lang) else _subtree_span(obj)[0]
+            return lang.marks.trim(text, start, _subtree_span(oprd)[1]), cue, "oprd"
         if _quoted_inside(obj, lang):
             # "calls her “an extremely intelligent woman”": the parser took the object and
             # the quoted name given to it for one noun phrase.
@@ -861,6 +866,11 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
         if got:
             return got, cue, "np"
     return None
+
+
+def _relative_object(verb: Token, obj: Token, lang: English) -> bool:
+    """``what he called X``, ``which she described as X``: the object is a wh-word before its verb."""
+    return obj.i < verb.i and obj.lower_ in lang.lexicon.wh_words
 
 
 def _owns_its_clause(obj: Token, lang: English) -> bool:
