@@ -1751,3 +1751,61 @@ def test_what_she_called_x_gives_x_as_the_content() -> None:
         """,
     )
     assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [("called", "a provocation")]
+
+
+@pytest.mark.parametrize(
+    ("item_dep", "expected"),
+    [
+        # the parser broke the list off after "nations" and hung "the region, and the world" on "agreed"
+        ("dobj", "to promote peace for their nations, the region, and the world"),
+        ("npadvmod", "to promote peace for their nations, the region, and the world"),
+        ("dep", "to promote peace for their nations, the region, and the world"),
+    ],
+)
+def test_list_items_broken_off_an_infinitive_content_end_it(item_dep: str, expected: str) -> None:
+    text = "They agreed to promote peace for their nations, the region, and the world."
+    got = found(
+        text,
+        f"""
+        0  They     PRP  PRON   nsubj  1
+        1  agreed   VBD  VERB   ROOT   1  agree
+        2  to       TO   PART   aux    3
+        3  promote  VB   VERB   xcomp  1
+        4  peace    NN   NOUN   dobj   3
+        5  for      IN   ADP    prep   3
+        6  their    PRP$ PRON   poss   7
+        7  nations  NNS  NOUN   pobj   5  nation
+        8  ,        ,    PUNCT  punct  1
+        9  the      DT   DET    det    10
+        10 region   NN   NOUN   {item_dep}  1
+        11 ,        ,    PUNCT  punct  10
+        12 and      CC   CCONJ  cc     10
+        13 the      DT   DET    det    14
+        14 world    NN   NOUN   conj   10
+        15 .        .    PUNCT  punct  1
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == [expected]
+
+
+def test_a_loose_noun_after_an_infinitive_content_without_a_coordinator_is_not_its_list() -> None:
+    # No "and"/"or" closes a list: "the region" is no later item of it.
+    text = "They agreed to promote peace for their nations, the region."
+    got = found(
+        text,
+        """
+        0  They     PRP  PRON   nsubj  1
+        1  agreed   VBD  VERB   ROOT   1  agree
+        2  to       TO   PART   aux    3
+        3  promote  VB   VERB   xcomp  1
+        4  peace    NN   NOUN   dobj   3
+        5  for      IN   ADP    prep   3
+        6  their    PRP$ PRON   poss   7
+        7  nations  NNS  NOUN   pobj   5  nation
+        8  ,        ,    PUNCT  punct  1
+        9  the      DT   DET    det    10
+        10 region   NN   NOUN   npadvmod  1
+        11 .        .    PUNCT  punct  1
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == ["to promote peace for their nations"]

@@ -476,7 +476,7 @@ COORDINATORS = frozenset({"and", "or"})
 CLAUSE_COORDINATORS = COORDINATORS | {"but"}
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 #: How the parser attaches the later items of a list it broke off after a comma.
-LIST_ITEM_DEPS = frozenset({"npadvmod", "dobj"})
+LIST_ITEM_DEPS = frozenset({"npadvmod", "dobj", "dep"})
 
 
 def _reports_again(verb: Token, lang: English) -> bool:
@@ -618,6 +618,20 @@ def _speakers_reason(verb: Token, clause: Token) -> bool:
         and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in clause.children)
         and _speakers_tense(verb, clause)
     )
+
+
+def _with_list_rest(text: str, verb: Token, content: Offsets, lang: English) -> Offsets:
+    """``agreed to promote prosperity for their nations, the region, and the world``: the parser broke
+    the list off after a comma and hung its later items on the speech verb; they end the content."""
+    start, end = content
+    for child in verb.rights:
+        cstart, cend = _subtree_span(child)
+        if cstart < end or child.is_punct:
+            continue
+        if not _more_of_the_object(child, text[end:cstart]):
+            break
+        end = cend
+    return lang.marks.trim(text, start, end)
 
 
 def _more_of_the_object(child: Token, gap: str) -> bool:
@@ -783,7 +797,7 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
                 c.dep_ == "xcomp" or (when is not None and c.dep_ == "advcl" and c.i > when.i)
             ):
                 # "promised Sunday at a rally to end X": the day is no object, the infinitive is the verb's
-                return lang.marks.trim(text, *_subtree_span(c)), cue, "to"
+                return _with_list_rest(text, verb, _subtree_span(c), lang), cue, "to"
     for c in children:
         if c.dep_ == "prep" and c.i > verb.i and f"addr:{c.lower_}" in frames:
             # "called on X to do Y": X is the addressee, the infinitive is what was asked.
