@@ -1809,3 +1809,36 @@ def test_a_loose_noun_after_an_infinitive_content_without_a_coordinator_is_not_i
         """,
     )
     assert [cut(text, c.content) for c in got] == ["to promote peace for their nations"]
+
+
+@pytest.mark.parametrize(
+    ("that_dep", "that_head", "clause_dep"),
+    [
+        ("dobj", 11, "relcl"),  # "the start that she wanted": read as a relative clause on "start"
+        ("mark", 9, "acl"),  # read as a clause of the noun
+    ],
+)
+def test_made_it_clear_from_the_start_that_a(that_dep: str, that_head: int, clause_dep: str) -> None:
+    text = "Lee made it clear from the start that she wanted to get along."
+    got = found(
+        text,
+        f"""
+        0  Lee     NNP  PROPN  nsubj  1  Lee  B-PERSON
+        1  made    VBD  VERB   ROOT   1  make
+        2  it      PRP  PRON   nsubj  3
+        3  clear   JJ   ADJ    ccomp  1
+        4  from    IN   ADP    prep   3
+        5  the     DT   DET    det    6
+        6  start   NN   NOUN   pobj   4
+        7  that    WDT  PRON   {that_dep}  {that_head}
+        8  she     PRP  PRON   nsubj  9
+        9  wanted  VBD  VERB   {clause_dep}  6  want
+        10 to      TO   PART   aux    11
+        11 get     VB   VERB   xcomp  9
+        12 along   RP   ADP    prt    11
+        13 .       .    PUNCT  punct  1
+        """,
+    )
+    assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [
+        ("made it clear", "she wanted to get along")
+    ]

@@ -295,7 +295,11 @@ def _clause_content(text: str, c: Token, allow_wh: bool, lang: English) -> Offse
     # Drop a leading complementizer ("that"), and a comma after it.
     toks = list(c.subtree)
     k = 0
-    while k < len(toks) and (toks[k].lower_ == "that" and toks[k].dep_ == "mark" or toks[k].is_punct):
+    while k < len(toks) and (
+        toks[k].lower_ == "that"
+        and (toks[k].dep_ == "mark" or (k == 0 and c.dep_ in STRAY_CLAUSE_DEPS))
+        or toks[k].is_punct
+    ):
         k += 1
     if k >= len(toks):
         return None
@@ -393,8 +397,28 @@ def _past_the_phrase(verb: Token, clause: Token, lang: English) -> Token | None:
     inner = [c for c in clause.rights if c.dep_ in PHRASE_CLAUSE_DEPS or (c.dep_ == "advcl" and _has_that(c))]
     if inner:
         return inner[0]
+    stray = _stray_relative(clause)
+    if stray is not None:
+        return stray
     # "made it clear.": the content was said before; "made it clear to X that A": the parser hung A elsewhere
     return None if clause.right_edge.i - clause.left_edge.i < 2 else clause
+
+
+def _stray_relative(phrase_end: Token) -> Token | None:
+    """``made it clear from the start that she wanted A``: the parser read the that-clause as a relative
+    clause on the noun of the phrase between (``the start that she wanted``), or as a clause of that
+    noun (``clear to the judge that A``); after a cue phrase that still lacks its clause, such a clause
+    opening with ``that`` and with a subject of its own is the content."""
+    for prep in phrase_end.rights:
+        for noun in prep.children if prep.dep_ == "prep" else ():
+            for t in noun.rights:
+                if (
+                    t.dep_ in PHRASE_STRAY_DEPS
+                    and t.left_edge.lower_ == "that"
+                    and any(c.dep_ in SUBJECT_DEPS for c in t.children)
+                ):
+                    return t
+    return None
 
 
 def _spelled_out(clause: Token, later: list[Token], lang: English) -> Token:
@@ -1005,6 +1029,8 @@ def _gerund_subject(verb: Token) -> Token | None:
 
 #: How the parser hangs a that-clause it misread as a relative clause on a noun before it.
 STRAY_CLAUSE_DEPS = frozenset({"relcl"})
+#: How the parser hangs the that-clause of "made it clear from the start that A" on the noun before it.
+PHRASE_STRAY_DEPS = frozenset({*STRAY_CLAUSE_DEPS, "acl"})
 
 
 def _stray_that_clause(verb: Token) -> Token | None:
