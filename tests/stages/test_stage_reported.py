@@ -1842,3 +1842,36 @@ def test_made_it_clear_from_the_start_that_a(that_dep: str, that_head: int, clau
     assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [
         ("made it clear", "she wanted to get along")
     ]
+
+
+@pytest.mark.parametrize(
+    ("verb", "tag", "lemma", "expected"),
+    [
+        # in the past, with a named subject of its own: the author telling what Blinken did
+        ("supported", "VBD", "support", "she was keen on peace"),
+        # in the present it may be the speaker's own words
+        ("supports", "VBZ", "support", "she was keen on peace, which Blinken supports"),
+    ],
+)
+def test_a_named_party_s_act_set_off_at_the_end_is_the_author_s(
+    verb: str, tag: str, lemma: str, expected: str
+) -> None:
+    text = f"Lee noted she was keen on peace, which Blinken {verb}."
+    got = found(
+        text,
+        f"""
+        0  Lee      NNP  PROPN  nsubj  1  Lee  B-PERSON
+        1  noted    VBD  VERB   ROOT   1  note
+        2  she      PRP  PRON   nsubj  3
+        3  was      VBD  AUX    ccomp  1  be
+        4  keen     JJ   ADJ    acomp  3
+        5  on       IN   ADP    prep   4
+        6  peace    NN   NOUN   pobj   5
+        7  ,        ,    PUNCT  punct  6
+        8  which    WDT  PRON   dobj   10
+        9  Blinken  NNP  PROPN  nsubj  10  Blinken  B-PERSON
+        10 {verb}   {tag}  VERB  relcl  6  {lemma}
+        11 .        .    PUNCT  punct  1
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == [expected]

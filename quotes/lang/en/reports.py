@@ -966,9 +966,19 @@ def _without_gloss(text: str, doc: Doc, content: Offsets, lang: English) -> Offs
             and not any(w.tag_ in DEGREE_TAGS for w in t.subtree)
             and t.head.pos_ in lang.tags.proper_noun_pos
         )
-        if gloss or _afterword(t, lang):
+        if gloss or _afterword(t, lang) or (not own and _named_party_aside(t, lang)):
             return lang.marks.trim(text, start, doc[t.left_edge.i - 1].idx)
     return content
+
+
+def _named_party_aside(t: Token, lang: English) -> bool:
+    """``noted she was interested in X, which Secretary Blinken strongly supported``: a relative clause
+    set off at the end, in the past, with a named subject of its own, tells what another party did."""
+    return (
+        t.dep_ in lang.tags.relative_clause_deps
+        and t.tag_ in PAST_TAGS
+        and any(c.dep_ in SUBJECT_DEPS and c.pos_ in lang.tags.proper_noun_pos for c in t.children)
+    )
 
 
 def _set_off_at_end(t: Token, start: int, end: int, lang: English) -> bool:
