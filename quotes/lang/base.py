@@ -308,6 +308,11 @@ class LanguageRules(ABC):
         """MUST: what this cue introduces is a document's or an organisation's account, which reports its
         people's speech (``X agreed to Y, the ministry said``), not one person's own words."""
 
+    def counterpart(self, cue: Token) -> Token | None:
+        """MAY: the token naming the other party of a joint act, where the sentence names it only as the
+        party met (``held talks with X and agreed to Y``); none by default."""
+        return None
+
     @abstractmethod
     def third_person(self, word: Token) -> bool:
         """MUST: the word is not the speaker's or the addressee's (not ``I``, ``we``, ``you``, ``our``)."""

@@ -76,6 +76,7 @@ class Lexicon:
     text_verbs: frozenset[str]  # "it reads", "it was reported": the quotation is a document's text
     means_words: frozenset[str]  # "by saying": a second act that is how the first was done
     holder_nouns: frozenset[str]  # "noted the fact that": a noun that belongs to its clause, not the cue
+    reciprocal_verbs: frozenset[str]  # "held talks with X and agreed": an act both parties perform
     setting_preps: frozenset[str]  # "at a rally", "through a spokeswoman": not part of what was said
     occasion_nouns: frozenset[str]  # "in an interview", "in his speech": where it was said, not what
     title_links: frozenset[str]  # "Secretary of State": words that carry a title on
@@ -229,6 +230,7 @@ def load_lexicon(
         pro_forms=lower("pro_forms.txt"),
         means_words=lower("means_words.txt"),
         holder_nouns=lower("holder_nouns.txt"),
+        reciprocal_verbs=lower("reciprocal_verbs.txt"),
         setting_preps=lower("setting_preps.txt"),
         occasion_nouns=lower("occasion_nouns.txt"),
         text_verbs=lower("text_verbs.txt"),

@@ -568,3 +568,39 @@ def test_a_definite_description_in_a_turn_is_not_the_one_speaking() -> None:
     _, per_quote = speakers_of(d, [turn, quote(text, d, "The expert", "expert", "said", "taxes would fall")])
     assert per_quote[0] == ("tanaka",)
     assert per_quote[1] != ("tanaka",)
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "expected"),
+    [
+        # agreeing after talks with Lee takes two: both speak (spec 1.1: a joint act is every member's)
+        ("agreed", "agree", ("hiroko-tanaka", "minho-lee")),
+        # reaffirming is one party's act even after a meeting
+        ("reaffirmed", "reaffirm", ("hiroko-tanaka",)),
+    ],
+)
+def test_a_reciprocal_act_after_talks_with_a_named_party_is_both_parties(
+    verb: str, lemma: str, expected: tuple[str, ...]
+) -> None:
+    text = f"Hiroko Tanaka held talks with Minho Lee and {verb} to resume trade."
+    d = doc(
+        text,
+        f"""
+        0  Hiroko  NNP  PROPN  compound  1  Hiroko  B-PERSON
+        1  Tanaka  NNP  PROPN  nsubj     2  Tanaka  I-PERSON
+        2  held    VBD  VERB   ROOT      2  hold
+        3  talks   NNS  NOUN   dobj      2  talk
+        4  with    IN   ADP    prep      3
+        5  Minho   NNP  PROPN  compound  6  Minho  B-PERSON
+        6  Lee     NNP  PROPN  pobj      4  Lee    I-PERSON
+        7  and     CC   CCONJ  cc        2
+        8  {verb}  VBD  VERB   conj      2  {lemma}
+        9  to      TO   PART   aux       10
+        10 resume  VB   VERB   xcomp     8
+        11 trade   NN   NOUN   dobj      10
+        12 .       .    PUNCT  punct     2
+        """,
+    )
+    found = [quote(text, d, "Hiroko Tanaka", "Tanaka", verb, "to resume trade")]
+    _, per_quote = speakers_of(d, found)
+    assert per_quote == [expected]

@@ -783,6 +783,7 @@ def resolve_speakers(ctx: Context, found: list[Candidate]) -> tuple[tuple[Speake
             speakers, how = [r.label_entity(turn)], How.LABEL
         elif c.mention is not None:
             speakers, how = _resolve_mention(r, c, turn, turn_span, last, last_group, last_body)
+            speakers = _with_counterpart(r, c, speakers)
         elif c.context_speaker and last:
             speakers, how = list(last), How.CONTEXT
         if speakers:
@@ -819,6 +820,20 @@ def resolve_speakers(ctx: Context, found: list[Candidate]) -> tuple[tuple[Speake
         speakers_out.append(_speaker(sid, name, tuple(aliases), e))
     final = [c.with_(speaker=tuple(dict.fromkeys(ids[k] for k in c.speaker))) for c in resolved]
     return tuple(speakers_out), final
+
+
+def _with_counterpart(r: Resolver, c: Candidate, speakers: list[Entity]) -> list[Entity]:
+    """``Kamikawa held talks with Blinken and agreed to A``: one person's reciprocal act after a meeting
+    with another is both (spec 1.1: the speaker of a joint act is every member)."""
+    if len(speakers) != 1 or speakers[0].kind != PERSON or c.cue_token is None:
+        return speakers
+    party = r.lang.counterpart(r.doc[c.cue_token])
+    if party is None:
+        return speakers
+    other = r.entities_of_head(party) or r.entities_in((party.idx, party.idx + len(party)))
+    if len(other) == 1 and other[0] is not speakers[0] and other[0].kind == PERSON:
+        return [speakers[0], other[0]]
+    return speakers
 
 
 def _speaker(sid: str, name: str, aliases: tuple[str, ...], e: Entity) -> Speaker:

@@ -55,6 +55,9 @@ class English(LanguageRules):
     def reports_others(self, cue: Token) -> bool:
         return subjects.reports_others(cue, self)
 
+    def counterpart(self, cue: Token) -> Token | None:
+        return subjects.counterpart(cue, self)
+
     def third_person(self, word: Token) -> bool:
         return not self.tags.speech_party_features.intersection(word.morph)
 

@@ -353,3 +353,30 @@ def mention_span(
     head = (m.idx, m.idx + len(m))
     forms = tuple(f for f in (np, whole) if f[1] > f[0])
     return ((start, end) if end > start else head), forms
+
+
+#: The preposition that names whom a meeting was with ("held talks with X", "met with X").
+MEETING_PREP = "with"
+
+
+def counterpart(cue: Token, lang: English) -> Token | None:
+    """``held a telephone talk with Secretary Blinken and shared the view that A``: a reciprocal act
+    coordinated after a meeting, with no subject of its own, is the subject's and the party met's;
+    the token naming that party (its name where a role stands before it: ``his counterpart X``)."""
+    if cue.lemma_.lower() not in lang.lexicon.reciprocal_verbs or cue.dep_ not in lang.tags.coordination_deps:
+        return None
+    if any(c.dep_ in INTERRUPTED_SUBJECT_DEPS for c in cue.children):
+        return None
+    meeting = cue.head
+    for holder in (meeting, *(c for c in meeting.children if c.dep_ == "dobj" and c.i < cue.i)):
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ != MEETING_PREP or prep.i > cue.i:
+                continue
+            party = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if party is None:
+                continue
+            named = next(
+                (c for c in party.children if c.dep_ == "appos" and c.pos_ in lang.tags.proper_noun_pos), None
+            )
+            return named or party
+    return None
