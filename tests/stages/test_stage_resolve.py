@@ -604,3 +604,27 @@ def test_a_reciprocal_act_after_talks_with_a_named_party_is_both_parties(
     found = [quote(text, d, "Hiroko Tanaka", "Tanaka", verb, "to resume trade")]
     _, per_quote = speakers_of(d, found)
     assert per_quote == [expected]
+
+
+def test_one_side_of_talks_speaks_as_a_body() -> None:
+    # "The Chinese side": no name and no person, but a party that speaks (it had no speaker at all).
+    text = "The Chinese side said that talks would resume."
+    d = doc(
+        text,
+        """
+        0  The      DT   DET    det     2
+        1  Chinese  JJ   ADJ    amod    2  Chinese  B-NORP
+        2  side     NN   NOUN   nsubj   3
+        3  said     VBD  VERB   ROOT    3  say
+        4  that     IN   SCONJ  mark    7
+        5  talks    NNS  NOUN   nsubj   7  talk
+        6  would    MD   AUX    aux     7
+        7  resume   VB   VERB   ccomp   3
+        8  .        .    PUNCT  punct   3
+        """,
+    )
+    found = [quote(text, d, "The Chinese side", "side", "said", "talks would resume")]
+    speakers, per_quote = speakers_of(d, found)
+    assert len(per_quote[0]) == 1
+    sp = speakers[per_quote[0][0]]
+    assert (sp.name.casefold(), sp.entity_type) == ("the chinese side", "ORG")

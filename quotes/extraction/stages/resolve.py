@@ -1189,4 +1189,6 @@ def _phrase_type(r: Resolver, head: Token) -> str | None:
         return GROUP
     if lemma in lex.human_nouns or lex.is_title(head.text.title()) or head.pos_ in tags.proper_noun_pos:
         return PERSON
+    if lemma in lex.groups:
+        return ORG  # "the Chinese side", "the Peruvian delegation": one party of talks, speaking as a body
     return None
