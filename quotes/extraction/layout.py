@@ -49,6 +49,11 @@ class Layout:
             for s, e in self.lines
         ]
 
+    def line_start(self, offset: int) -> int:
+        """Where the line holding ``offset`` starts (``offset`` itself between lines)."""
+        i = bisect_right(self.starts, offset) - 1
+        return self.starts[i] if i >= 0 and offset < self.lines[i][1] else offset
+
     def in_heading(self, offset: int) -> bool:
         i = bisect_right(self.starts, offset) - 1
         return i >= 0 and offset < self.lines[i][1] and self.headings[i]

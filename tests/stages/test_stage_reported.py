@@ -899,6 +899,39 @@ def test_a_stories_dateline_is_no_part_of_the_content() -> None:
     assert [cut(text, c.content) for c in got] == ["Taxes will fall"]
 
 
+def test_a_dateline_the_content_starts_inside_is_no_part_of_it() -> None:
+    # The parse left the place in a sentence of its own: the content began at "July 12 (Reuters) -".
+    text = "SEOUL, July 12 (Yonhap) -- Seoul and Tokyo agreed to talk, the ministry said."
+    got = found(
+        text,
+        """
+        0  SEOUL     NNP    PROPN  ROOT      0
+        1  ,         ,      PUNCT  punct     0
+        2  July      NNP    PROPN  npadvmod  11
+        3  12        CD     NUM    nummod    2
+        4  (         -LRB-  PUNCT  punct     5
+        5  Yonhap    NNP    PROPN  appos     2
+        6  )         -RRB-  PUNCT  punct     5
+        7  --        :      PUNCT  punct     11
+        8  Seoul     NNP    PROPN  nsubj     11  Seoul  B-GPE
+        9  and       CC     CCONJ  cc        8
+        10 Tokyo     NNP    PROPN  conj      8   Tokyo  B-GPE
+        11 agreed    VBD    VERB   ccomp     17  agree
+        12 to        TO     PART   aux       13
+        13 talk      VB     VERB   xcomp     11
+        14 ,         ,      PUNCT  punct     17
+        15 the       DT     DET    det       16
+        16 ministry  NN     NOUN   nsubj     17
+        17 said      VBD    VERB   ROOT      17  say
+        18 .         .      PUNCT  punct     17
+        """,
+    )
+    assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [
+        ("agreed", "to talk"),
+        ("said", "Seoul and Tokyo agreed to talk"),
+    ]
+
+
 def test_a_condition_opening_the_clause_is_no_question() -> None:
     # "If" marks the condition inside what was said, not a wh-complement ("added if ...") of the verb.
     text = "If they leak, hackers lose, he added."

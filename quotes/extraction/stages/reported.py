@@ -13,7 +13,7 @@ from the quotation marks it covers by the generic step after the finders
 
 from __future__ import annotations
 
-from ...lang.base import LanguageRules
+from ...lang.base import LanguageRules, Offsets
 from ..candidates import Candidate, Context, Intervals, Rule, document_texts
 from ..layout import layout_of
 
@@ -62,9 +62,9 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
         if heading and not got_here:
             got_here = lang.heading_reports(text, tok)
         for got in got_here:
-            dateline = lang.patterns.dateline.match(text, got.content[0], got.content[1])
-            if dateline is not None:  # "ISTANBUL, July 12 (Reuters) - X failed, officials said."
-                got = got._replace(content=(dateline.end(), got.content[1]))
+            got = got._replace(
+                content=_past_dateline(text, got.content, layout.line_start(got.content[0]), lang)
+            )
             if got.content[1] - got.content[0] < MIN_CONTENT_CHARS:
                 continue
             if got.cue in reported_before and got.content[0] >= got.cue[1]:
@@ -85,6 +85,17 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
                 )
             )
     return found
+
+
+def _past_dateline(text: str, content: Offsets, line: int, lang: LanguageRules) -> Offsets:
+    """``ISTANBUL, July 12 (Reuters) - X failed, officials said.``: the dateline is no part of what was
+    said, whether the content starts with it or inside it (``SEOUL, Nov. 15 (Yonhap) -- X``, where the
+    parse left the place in the sentence before); a dateline opens its line."""
+    for at in (content[0], line):
+        dateline = lang.patterns.dateline.match(text, at, content[1]) if at <= content[0] else None
+        if dateline is not None and dateline.end() > content[0]:
+            return dateline.end(), content[1]
+    return content
 
 
 def _right_after(text: str, end: int, cue: int, lang: LanguageRules) -> bool:
