@@ -628,3 +628,25 @@ def test_one_side_of_talks_speaks_as_a_body() -> None:
     assert len(per_quote[0]) == 1
     sp = speakers[per_quote[0][0]]
     assert (sp.name.casefold(), sp.entity_type) == ("the chinese side", "ORG")
+
+
+def test_coordinated_countries_are_each_a_party_of_the_act() -> None:
+    # "Washington and Moscow have said": two governments speak, not one entity named by both.
+    text = "China and Russia said that talks would resume."
+    d = doc(
+        text,
+        """
+        0  China   NNP  PROPN  nsubj  3  China   B-GPE
+        1  and     CC   CCONJ  cc     0
+        2  Russia  NNP  PROPN  conj   0  Russia  B-GPE
+        3  said    VBD  VERB   ROOT   3  say
+        4  that    IN   SCONJ  mark   7
+        5  talks   NNS  NOUN   nsubj  7  talk
+        6  would   MD   AUX    aux    7
+        7  resume  VB   VERB   ccomp  3
+        8  .       .    PUNCT  punct  3
+        """,
+    )
+    found = [quote(text, d, "China and Russia", "China", "said", "talks would resume")]
+    speakers, per_quote = speakers_of(d, found)
+    assert sorted(speakers[s].name for s in per_quote[0]) == ["China", "Russia"]

@@ -981,12 +981,33 @@ def _resolve_mention(
     ):
         _seen_as(r, last, c)
         return [last[0]], How.DEFINITE
+    parties = _coordinated_parties(r, head) if head is not None else []
+    if len(parties) > 1:
+        return parties, How.PHRASE  # "Washington and Moscow have said": each country speaks
     if head is not None and head.pos_ not in tags.function_pos:
         entity = _phrase_entity(r, head, c.mention)
         if entity.phrase_type is None:
             return [], None  # "50 percent", "my reaction": nothing that speaks
         return [entity], How.PHRASE
     return [], None
+
+
+def _coordinated_parties(r: Resolver, head: Token) -> list[Entity]:
+    """``South Korea and Japan agreed``: places and bodies named one by one and coordinated are each
+    a party of the act (spec 1.1: the speaker of a joint act is every member), not one entity."""
+    tags = r.tags
+    heads = [head, *(c for c in head.children if c.dep_ in tags.coordination_deps)]
+    if len(heads) < 2 or not all(
+        t.pos_ in tags.proper_noun_pos and t.ent_type_ in tags.affiliation_entities for t in heads
+    ):
+        return []
+    spans = []
+    for t in heads:
+        ent = next((e for e in r.doc.ents if e.start <= t.i < e.end), None)
+        if ent is None:
+            return []
+        spans.append((ent.start_char, ent.end_char))
+    return [_phrase_entity(r, t, off) for t, off in zip(heads, spans)]
 
 
 def _body_named_before(r: Resolver, noun: str, pos: int) -> Entity | None:
