@@ -1007,7 +1007,7 @@ def _coordinated_parties(r: Resolver, head: Token) -> list[Entity]:
         if ent is None:
             return []
         spans.append((ent.start_char, ent.end_char))
-    return [_phrase_entity(r, t, off) for t, off in zip(heads, spans)]
+    return [_phrase_entity(r, t, off) for t, off in zip(heads, spans, strict=True)]
 
 
 def _body_named_before(r: Resolver, noun: str, pos: int) -> Entity | None:
