@@ -650,3 +650,29 @@ def test_coordinated_countries_are_each_a_party_of_the_act() -> None:
     found = [quote(text, d, "China and Russia", "China", "said", "talks would resume")]
     speakers, per_quote = speakers_of(d, found)
     assert sorted(speakers[s].name for s in per_quote[0]) == ["China", "Russia"]
+
+
+def test_a_hyphenated_family_name_gives_no_gender() -> None:
+    # "Jean" and "Pierre" are male given names, but in "Zora Jean-Pierre" they are the family name.
+    text = "Zora Jean-Pierre met reporters. She said that taxes would fall."
+    d = doc(
+        text,
+        """
+        0  Zora      NNP  PROPN  compound  3  Zora    B-PERSON
+        1  Jean      NNP  PROPN  compound  3  Jean    I-PERSON
+        2  -         HYPH PUNCT  punct     3  -       I-PERSON
+        3  Pierre    NNP  PROPN  nsubj     4  Pierre  I-PERSON
+        4  met       VBD  VERB   ROOT      4  meet
+        5  reporters NNS  NOUN   dobj      4  reporter
+        6  .         .    PUNCT  punct     4
+        7  She       PRP  PRON   nsubj     8  she
+        8  said      VBD  VERB   ROOT      8  say
+        9  that      IN   SCONJ  mark      12
+        10 taxes     NNS  NOUN   nsubj     12 tax
+        11 would     MD   AUX    aux       12
+        12 fall      VB   VERB   ccomp     8
+        13 .         .    PUNCT  punct     8
+        """,
+    )
+    speakers, per_quote = speakers_of(d, [quote(text, d, "She", "She", "said", "taxes would fall")])
+    assert [speakers[s].name for s in per_quote[0]] == ["Zora Jean-Pierre"]

@@ -350,7 +350,7 @@ class Resolver:
             ):
                 ent.caps.add(t.lower_)  # a family name in capitals (TANAKA Hiroko), not a suffix (III)
         if kind == PERSON:
-            for w in name:
+            for w in _given_part(name):
                 g = self.lex.first_names.get(w.text.casefold())
                 if g is not None and w.text.casefold() not in ent.caps:
                     # a given name outweighs the nearest pronoun, which may be another's ("Holt
@@ -820,6 +820,16 @@ def resolve_speakers(ctx: Context, found: list[Candidate]) -> tuple[tuple[Speake
         speakers_out.append(_speaker(sid, name, tuple(aliases), e))
     final = [c.with_(speaker=tuple(dict.fromkeys(ids[k] for k in c.speaker))) for c in resolved]
     return tuple(speakers_out), final
+
+
+def _given_part(name: Span | list[Token]) -> list[Token]:
+    """The words of a name that may be given names: all but the last word written apart, which is the
+    family name (``Karine Jean-Pierre``: not "Jean"); a name of one word may be a given name."""
+    toks = list(name)
+    last = len(toks) - 1
+    while last > 0 and not toks[last - 1].whitespace_:
+        last -= 1  # "Jean-Pierre" is one word of three tokens
+    return toks[:last] if last > 0 else toks
 
 
 def _with_counterpart(r: Resolver, c: Candidate, speakers: list[Entity]) -> list[Entity]:
