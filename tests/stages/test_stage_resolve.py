@@ -676,3 +676,40 @@ def test_a_hyphenated_family_name_gives_no_gender() -> None:
     )
     speakers, per_quote = speakers_of(d, [quote(text, d, "She", "She", "said", "taxes would fall")])
     assert [speakers[s].name for s in per_quote[0]] == ["Zora Jean-Pierre"]
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("foreign minister", ("yoko-kamikawa",)),
+        # "prime" is a title word Kamikawa does not carry: someone else, named by the phrase
+        ("prime minister", ("the-prime-minister",)),
+    ],
+)
+def test_a_role_names_a_person_only_with_every_title_word_of_it(role: str, expected: tuple[str, ...]) -> None:
+    first, second = role.split()
+    text = f"Foreign Minister Yoko Kamikawa met reporters. The {role} said that taxes would fall."
+    d = doc(
+        text,
+        f"""
+        0  Foreign   NNP  PROPN  compound  3  Foreign
+        1  Minister  NNP  PROPN  compound  3  Minister
+        2  Yoko      NNP  PROPN  compound  3  Yoko      B-PERSON
+        3  Kamikawa  NNP  PROPN  nsubj     4  Kamikawa  I-PERSON
+        4  met       VBD  VERB   ROOT      4  meet
+        5  reporters NNS  NOUN   dobj      4  reporter
+        6  .         .    PUNCT  punct     4
+        7  The       DT   DET    det       9
+        8  {first}   NN   NOUN   compound  9
+        9  {second}  NN   NOUN   nsubj     10
+        10 said      VBD  VERB   ROOT      10 say
+        11 that      IN   SCONJ  mark      14
+        12 taxes     NNS  NOUN   nsubj     14 tax
+        13 would     MD   AUX    aux       14
+        14 fall      VB   VERB   ccomp     10
+        15 .         .    PUNCT  punct     10
+        """,
+    )
+    found = [quote(text, d, f"The {role}", second, "said", "taxes would fall")]
+    _, per_quote = speakers_of(d, found)
+    assert per_quote == [expected]

@@ -1173,12 +1173,14 @@ def _group(r: Resolver, c: Candidate, last: list[Entity], last_group: list[Entit
 
 def _by_role(r: Resolver, c: Candidate, words: list[str]) -> Entity | None:
     wanted = {w.rstrip(r.lang.marks.abbreviation) for w in words} - r.lex.determiners
+    # "the prime minister" is not Foreign Minister Kamikawa: every title word of the phrase is the person's
+    required = {w for w in wanted if r.lex.is_title(w.title()) and w not in r.lex.honorifics}
     best: tuple[int, int, Entity] | None = None
     for e in r.entities:
         if e.kind != PERSON or not e.roles:
             continue
         overlap = len(wanted & e.roles)
-        if overlap == 0:
+        if overlap == 0 or not required <= e.roles:
             continue
         recency = max((p for p in e.positions if p < c.content[0]), default=-1)
         if best is None or (overlap, recency) > best[:2]:
