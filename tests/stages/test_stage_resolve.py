@@ -713,3 +713,31 @@ def test_a_role_names_a_person_only_with_every_title_word_of_it(role: str, expec
     found = [quote(text, d, f"The {role}", second, "said", "taxes would fall")]
     _, per_quote = speakers_of(d, found)
     assert per_quote == [expected]
+
+
+def test_a_role_label_the_recogniser_took_for_a_person_is_never_he() -> None:
+    # "QUESTION" tagged PERSON: the answer's "he" is not the questioner (addressed as "you").
+    text = "QUESTION: Any news?\n\nMR LEE: He said that talks would resume."
+    d = doc(
+        text,
+        """
+        0  QUESTION  NNP  PROPN  ROOT      0  QUESTION  B-PERSON
+        1  :         :    PUNCT  punct     0
+        2  Any       DT   DET    det       3
+        3  news      NN   NOUN   appos     0
+        4  ?         .    PUNCT  punct     0
+        5  MR        NNP  PROPN  compound  6  MR
+        6  LEE       NNP  PROPN  ROOT      6  LEE  B-PERSON
+        7  :         :    PUNCT  punct     6
+        8  He        PRP  PRON   nsubj     9  he
+        9  said      VBD  VERB   ROOT      9  say
+        10 that      IN   SCONJ  mark      13
+        11 talks     NNS  NOUN   nsubj     13 talk
+        12 would     MD   AUX    aux       13
+        13 resume    VB   VERB   ccomp     9
+        14 .         .    PUNCT  punct     9
+        """,
+    )
+    found = [quote(text, d, "He", "He", "said", "talks would resume", after="LEE:")]
+    _, per_quote = speakers_of(d, found)
+    assert per_quote == [()]  # nobody the text names: not the questioner, not Lee who is speaking

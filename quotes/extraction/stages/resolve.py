@@ -435,7 +435,12 @@ class Resolver:
 
     def _collect_names(self) -> None:
         for ent in self.doc.ents:
-            if ent.label_ in self.tags.name_entities and ent.text.casefold() not in self.lex.platforms:
+            if (
+                ent.label_ in self.tags.name_entities
+                and ent.text.casefold() not in self.lex.platforms
+                # "QUESTION:" tagged as a person: a role label, its turns' speaker and nobody's name
+                and ent.text.casefold() not in self.lex.transcript_labels
+            ):
                 person = ent.label_ in self.tags.person_entities or self._given_name_first(ent)
                 if person and len(ent) > 1 and ent[-1].lower_ in self.lex.bodies:
                     person = False  # "the Obama White House", "Sanders campaign": a body named after someone
@@ -1099,7 +1104,8 @@ def _by_gender(
     last = [e for e in last if e is not speaking]
 
     def fits(e: Entity) -> bool:
-        if e is speaking or (e.kind not in (PERSON, LABEL) and not (e.kind == PHRASE and e.human)):
+        # a role label ("Reporter", "QUESTION") is addressed as "you", never "he" in the answer
+        if e is speaking or (e.kind != PERSON and not (e.kind == PHRASE and e.human)):
             return False
         if not pron.gendered or not e.gender:
             return True
