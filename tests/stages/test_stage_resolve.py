@@ -741,3 +741,31 @@ def test_a_role_label_the_recogniser_took_for_a_person_is_never_he() -> None:
     found = [quote(text, d, "He", "He", "said", "talks would resume", after="LEE:")]
     _, per_quote = speakers_of(d, found)
     assert per_quote == [()]  # nobody the text names: not the questioner, not Lee who is speaking
+
+
+def test_a_byline_heading_names_the_person_its_label_calls_by_family_name() -> None:
+    # The title-case heading is trusted here: the name opens the line and a comma sets it off.
+    text = "Matthew Miller, Department Spokesperson\n\nMR MILLER: I said that talks would resume."
+    d = doc(
+        text,
+        """
+        0  Matthew       NNP  PROPN  compound  1  Matthew  B-PERSON
+        1  Miller        NNP  PROPN  ROOT      1  Miller   I-PERSON
+        2  ,             ,    PUNCT  punct     1
+        3  Department    NNP  PROPN  compound  4
+        4  Spokesperson  NNP  PROPN  appos     1
+        5  MR            NNP  PROPN  compound  6  MR
+        6  MILLER        NNP  PROPN  ROOT      6  MILLER  B-PERSON
+        7  :             :    PUNCT  punct     6
+        8  I             PRP  PRON   nsubj     9  I
+        9  said          VBD  VERB   ROOT      9  say
+        10 that          IN   SCONJ  mark      13
+        11 talks         NNS  NOUN   nsubj     13 talk
+        12 would         MD   AUX    aux       13
+        13 resume        VB   VERB   ccomp     9
+        14 .             .    PUNCT  punct     9
+        """,
+    )
+    found = [quote(text, d, "I", "I", "said", "talks would resume", after="MILLER:")]
+    speakers, per_quote = speakers_of(d, found)
+    assert [speakers[s].name for s in per_quote[0]] == ["Matthew Miller"]

@@ -332,7 +332,7 @@ class Resolver:
         titled = any(t.lower_ not in self.lex.determiners for t in titles) or (
             before is not None and self.lex.is_title(before.text)
         )
-        if self._in_title_case_heading(span.start_char) and not titled:
+        if self._in_title_case_heading(span.start_char) and not titled and not self._byline(name):
             ent.heading_forms[form] += 1  # "Press Conference by Foreign Minister Hana Sato" is trusted
         else:
             ent.forms[form] += 1
@@ -406,6 +406,16 @@ class Resolver:
         # The name, and what is written before it as its title ("Former Florida Gov. Jane Doe",
         # "Democratic pollster Geoff Garin"); never a clause or an apposition.
         return len(words) - name <= MAX_TITLE_WORDS
+
+    def _byline(self, name: Span) -> bool:
+        """``Matthew Miller, Department Spokesperson``: a heading line that opens with the name and sets
+        it off by a comma names the person (no headline's verb runs on into it)."""
+        after = name.end
+        return (
+            self.layout.line_start(name.start_char) == name.start_char
+            and after < len(self.doc)
+            and self.doc[after].text in self.lang.marks.comma
+        )
 
     def _in_title_case_heading(self, pos: int) -> bool:
         """A headline in title case, whose verbs the recogniser takes for names (``Wang Yi Meets ...``)."""
