@@ -769,3 +769,32 @@ def test_a_byline_heading_names_the_person_its_label_calls_by_family_name() -> N
     found = [quote(text, d, "I", "I", "said", "talks would resume", after="MILLER:")]
     speakers, per_quote = speakers_of(d, found)
     assert [speakers[s].name for s in per_quote[0]] == ["Matthew Miller"]
+
+
+def test_they_in_a_turn_are_others_than_the_one_speaking() -> None:
+    # Lee speaks; "they" are Tanaka and Smith, not Lee (who would say "we").
+    text = "MR LEE: Hiroko Tanaka met John Smith. They said that talks would resume."
+    d = doc(
+        text,
+        """
+        0  MR        NNP  PROPN  compound  1  MR
+        1  LEE       NNP  PROPN  ROOT      1  LEE     B-PERSON
+        2  :         :    PUNCT  punct     1
+        3  Hiroko    NNP  PROPN  compound  4  Hiroko  B-PERSON
+        4  Tanaka    NNP  PROPN  nsubj     5  Tanaka  I-PERSON
+        5  met       VBD  VERB   ROOT      5  meet
+        6  John      NNP  PROPN  compound  7  John    B-PERSON
+        7  Smith     NNP  PROPN  dobj      5  Smith   I-PERSON
+        8  .         .    PUNCT  punct     5
+        9  They      PRP  PRON   nsubj     10 they
+        10 said      VBD  VERB   ROOT      10 say
+        11 that      IN   SCONJ  mark      14
+        12 talks     NNS  NOUN   nsubj     14 talk
+        13 would     MD   AUX    aux       14
+        14 resume    VB   VERB   ccomp     10
+        15 .         .    PUNCT  punct     10
+        """,
+    )
+    found = [quote(text, d, "They", "They", "said", "talks would resume", after="Smith.")]
+    speakers, per_quote = speakers_of(d, found)
+    assert sorted(speakers[s].name for s in per_quote[0]) == ["Hiroko Tanaka", "John Smith"]

@@ -930,7 +930,9 @@ def _resolve_mention(
         ], How.FIRST_PERSON  # "Our government has urged ...": the speaker's own side
     if pron is not None and pron.person == 3:
         if pron.plural:
-            return _group(r, c, last, last_group), How.GROUP
+            # in a turn, "they" are others: the one speaking says "we"
+            speaking = r.label_entity(turn) if turn is not None else None
+            return _group(r, c, last, last_group, speaking), How.GROUP
         # in a turn, "he" is not the one speaking (who says "I"): not the turn's own speaker
         return _by_gender(r, c, pron, last, r.label_entity(turn) if turn is not None else None), How.PRONOUN
     words = [w for w in name_words(mtext) if w not in lex.determiners]
@@ -1176,11 +1178,13 @@ def _seen_between(e: Entity, start: int, end: int, quoted: Intervals) -> bool:
     return any(start <= p < end and p not in quoted for p in e.positions)
 
 
-def _group(r: Resolver, c: Candidate, last: list[Entity], last_group: list[Entity]) -> list[Entity]:
-    if last_group:
+def _group(
+    r: Resolver, c: Candidate, last: list[Entity], last_group: list[Entity], speaking: Entity | None = None
+) -> list[Entity]:
+    if last_group and speaking not in last_group:
         return list(last_group)
     pos = c.mention[0] if c.mention else c.content[0]
-    people = _people_before(r, pos)
+    people = [e for e in _people_before(r, pos) if e is not speaking]
     if len(people) >= 2:
         salient = sorted(people, key=lambda e: -sum(1 for p in e.positions if p < pos))[:2]
         return sorted(salient, key=lambda e: e.key)
