@@ -155,6 +155,7 @@ class Tagset:
     adverbial_clause_deps: frozenset[str]  # "..., claiming that ...": a second act or the author's
     participle_tags: frozenset[str]
     object_deps: frozenset[str]  # the object of a preposition
+    possessor_deps: frozenset[str]  # the owner of a noun ("his remarks", "Japan's position")
 
 
 @dataclass(frozen=True)

@@ -798,3 +798,45 @@ def test_they_in_a_turn_are_others_than_the_one_speaking() -> None:
     found = [quote(text, d, "They", "They", "said", "talks would resume", after="Smith.")]
     speakers, per_quote = speakers_of(d, found)
     assert sorted(speakers[s].name for s in per_quote[0]) == ["Hiroko Tanaka", "John Smith"]
+
+
+@pytest.mark.parametrize(
+    ("source", "tag", "expected"),
+    [
+        # "the statement" is the last body's, "reports" are others' (named by the phrase)
+        ("The statement", "NN", "the ministry"),
+        ("Press reports", "NNS", "press reports"),
+    ],
+)
+def test_reports_are_not_the_statement_of_the_body_that_last_spoke(
+    source: str, tag: str, expected: str
+) -> None:
+    text = f"The ministry said that taxes would fall. {source} said that talks would resume."
+    first, noun = source.split()
+    d = doc(
+        text,
+        f"""
+        0  The       DT   DET    det     1
+        1  ministry  NN   NOUN   nsubj   2
+        2  said      VBD  VERB   ROOT    2  say
+        3  that      IN   SCONJ  mark    6
+        4  taxes     NNS  NOUN   nsubj   6  tax
+        5  would     MD   AUX    aux     6
+        6  fall      VB   VERB   ccomp   2
+        7  .         .    PUNCT  punct   2
+        8  {first}   DT   DET    amod    9
+        9  {noun}    {tag}  NOUN  nsubj   10  {noun.lower().rstrip("s")}
+        10 said      VBD  VERB   ROOT    10 say
+        11 that      IN   SCONJ  mark    14
+        12 talks     NNS  NOUN   nsubj   14 talk
+        13 would     MD   AUX    aux     14
+        14 resume    VB   VERB   ccomp   10
+        15 .         .    PUNCT  punct   10
+        """,
+    )
+    found = [
+        quote(text, d, "The ministry", "ministry", "said", "taxes would fall"),
+        quote(text, d, source, noun, "said", "talks would resume", after="fall."),
+    ]
+    speakers, per_quote = speakers_of(d, found)
+    assert [speakers[s].name.casefold() for s in per_quote[1]] == [expected]

@@ -989,9 +989,15 @@ def _resolve_mention(
         issuer = _issuer(r, head)
         if issuer is not None:
             return [issuer], How.PHRASE  # "a statement from the Turkish defence ministry": the ministry
-        # "the press release says": the statement of the organisation that last spoke
+        # "the press release says": the statement of the organisation that last spoke; "according to
+        # reports", "press reports say": others, not named
+        unnamed = (
+            head.tag_ in tags.plural_noun_tags
+            and not _starts_with_word(folded, lex.referring)
+            and not any(ch.dep_ in tags.possessor_deps for ch in head.children)
+        )
         orgs = [e for e in last if _is_body(e, r)] or list(last_body)
-        if orgs:
+        if orgs and not unnamed:
             return orgs, How.ROLE
     definite = (
         head is not None
