@@ -77,6 +77,7 @@ class Lexicon:
     means_words: frozenset[str]  # "by saying": a second act that is how the first was done
     holder_nouns: frozenset[str]  # "noted the fact that": a noun that belongs to its clause, not the cue
     reciprocal_verbs: frozenset[str]  # "held talks with X and agreed": an act both parties perform
+    quoting_verbs: frozenset[str]  # "quoted X as saying": the one quoted speaks
     setting_preps: frozenset[str]  # "at a rally", "through a spokeswoman": not part of what was said
     occasion_nouns: frozenset[str]  # "in an interview", "in his speech": where it was said, not what
     title_links: frozenset[str]  # "Secretary of State": words that carry a title on
@@ -231,6 +232,7 @@ def load_lexicon(
         means_words=lower("means_words.txt"),
         holder_nouns=lower("holder_nouns.txt"),
         reciprocal_verbs=lower("reciprocal_verbs.txt"),
+        quoting_verbs=lower("quoting_verbs.txt"),
         setting_preps=lower("setting_preps.txt"),
         occasion_nouns=lower("occasion_nouns.txt"),
         text_verbs=lower("text_verbs.txt"),

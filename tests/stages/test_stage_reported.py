@@ -1908,3 +1908,46 @@ def test_a_named_party_s_act_set_off_at_the_end_is_the_author_s(
         """,
     )
     assert [cut(text, c.content) for c in got] == [expected]
+
+
+QUOTED_AS_SAYING = """
+        0  The      DT   DET    det    1
+        1  paper    NN   NOUN   nsubj  2
+        2  {verb}   VBD  VERB   ROOT   2  {lemma}
+        3  Lee      NNP  PROPN  dobj   2  Lee  B-PERSON
+        4  as       IN   ADP    prep   2
+        5  saying   VBG  VERB   pcomp  4  say
+        6  Seoul    NNP  PROPN  dobj   5  Seoul  B-GPE
+        7  would    MD   AUX    aux    8
+        8  act      VB   VERB   ccomp  5
+        9  .        .    PUNCT  punct  2
+        """
+
+
+@pytest.mark.parametrize(("verb", "lemma"), [("quoted", "quote"), ("cited", "cite")])
+def test_quoted_x_as_saying_is_x_s_report_not_the_paper_s(verb: str, lemma: str) -> None:
+    # The name before the clause is its subject misread as "saying"'s object ("say" takes no listener).
+    text = f"The paper {verb} Lee as saying Seoul would act."
+    d = doc(text, QUOTED_AS_SAYING.format(verb=verb, lemma=lemma))
+    got = reported.find(context(d), [])
+    assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [("saying", "Seoul would act")]
+    assert english().subject_of(d[5]).text == "Lee"
+
+
+def test_x_was_quoted_as_saying_is_x_s_report() -> None:
+    text = "Lee was quoted as saying Seoul would act."
+    d = doc(
+        text,
+        """
+        0  Lee     NNP  PROPN  nsubjpass  2  Lee  B-PERSON
+        1  was     VBD  AUX    auxpass    2  be
+        2  quoted  VBN  VERB   ROOT       2  quote
+        3  as      IN   ADP    prep       2
+        4  saying  VBG  VERB   pcomp      3  say
+        5  Seoul   NNP  PROPN  nsubj      7  Seoul  B-GPE
+        6  would   MD   AUX    aux        7
+        7  act     VB   VERB   ccomp      4
+        8  .       .    PUNCT  punct      2
+        """,
+    )
+    assert english().subject_of(d[4]).text == "Lee"

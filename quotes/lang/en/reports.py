@@ -28,7 +28,7 @@ from .cues import (
     set_off_by_comma,
     verb_frames,
 )
-from .subjects import can_report, subject_of
+from .subjects import QUOTED_AS, can_report, subject_of
 
 if TYPE_CHECKING:
     from . import English
@@ -729,7 +729,9 @@ def _subject_read_as_object(
     if (
         any(t.text != "," for t in verb.doc[obj.right_edge.i + 1 : clause.left_edge.i])
         or (obj.right_edge.is_punct and obj.right_edge.text != ",")
-        or _addressee(obj, lang)
+        # a name is no listener here ("saying Australia “values X”": the verb takes none), a pronoun may be
+        or obj.pos_ == "PRON"
+        or obj.lemma_.lower() in lang.lexicon.listeners
         or obj.lower_ in lang.lexicon.pro_forms
     ):
         return None
@@ -779,6 +781,8 @@ def _prep_content(text: str, verb: Token, prep: Token, lang: English) -> Offsets
 
 def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Offsets, str] | None:
     """(content, cue, frame) for the first frame of the verb that the parse fills."""
+    if _quotes_as_saying(verb, lang):
+        return None  # "cited a spokesman as saying A": the spokesman's act is the report
     frames = verb_frames(verb, lang)
     children = list(verb.children)
     cue = cue_phrase(verb, lang)
@@ -904,6 +908,16 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
         if got:
             return got, cue, "np"
     return None
+
+
+def _quotes_as_saying(verb: Token, lang: English) -> bool:
+    """``quoted X as saying A``, ``cited X as saying A``: the verb only hands the words to X."""
+    return verb.lemma_.lower() in lang.lexicon.quoting_verbs and any(
+        c.dep_ == "prep"
+        and c.lower_ == QUOTED_AS
+        and any(p.dep_ == "pcomp" and verb_frames(p, lang) for p in c.children)
+        for c in verb.children
+    )
 
 
 def _relative_object(verb: Token, obj: Token, lang: English) -> bool:

@@ -123,6 +123,9 @@ def _subject(v: Token, lang: English) -> tuple[Token | None, bool]:
         if to is not None:
             return next((c for c in to.children if c.dep_ == "pobj"), None), False
         return None, False
+    quoted = _quoted_as_saying(v, lang)
+    if quoted is not None:
+        return quoted, True
     for _ in range(MAX_HOPS):
         # the subject nearest the verb: where the parser gives it two ("Reporter (NHK): On China,
         # spokesperson Wang said ..." across a speaker label), the farther one is a misparse
@@ -380,3 +383,19 @@ def counterpart(cue: Token, lang: English) -> Token | None:
             )
             return named or party
     return None
+
+
+#: The preposition of "quoted X as saying".
+QUOTED_AS = "as"
+
+
+def _quoted_as_saying(v: Token, lang: English) -> Token | None:
+    """``The statement quoted Albanese as saying A``, ``Modi was quoted as saying A``: the one quoted
+    (the object, or the subject of the passive) says A, not the statement or the agency."""
+    prep = v.head
+    if v.dep_ != "pcomp" or prep.lower_ != QUOTED_AS or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in lang.lexicon.quoting_verbs:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
