@@ -840,3 +840,39 @@ def test_reports_are_not_the_statement_of_the_body_that_last_spoke(
     ]
     speakers, per_quote = speakers_of(d, found)
     assert [speakers[s].name.casefold() for s in per_quote[1]] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "name"),
+    [
+        # a known given name after the titled word: written family name first, as at home
+        ("Kamikawa", "Yoko", "Yoko Kamikawa"),
+        # no known given name left: the order stands ("President Prabowo" uses his first name)
+        ("Prabowo", "Subianto", "Prabowo Subianto"),
+    ],
+)
+def test_a_titled_first_word_is_moved_last_only_before_a_given_name(
+    first: str, second: str, name: str
+) -> None:
+    text = f"{first} {second} met reporters. President {first} said that taxes would fall."
+    d = doc(
+        text,
+        f"""
+        0  {first}    NNP  PROPN  compound  1  {first}   B-PERSON
+        1  {second}   NNP  PROPN  nsubj     2  {second}  I-PERSON
+        2  met        VBD  VERB   ROOT      2  meet
+        3  reporters  NNS  NOUN   dobj      2  reporter
+        4  .          .    PUNCT  punct     2
+        5  President  NNP  PROPN  compound  6  President
+        6  {first}    NNP  PROPN  nsubj     7  {first}  B-PERSON
+        7  said       VBD  VERB   ROOT      7  say
+        8  that       IN   SCONJ  mark      11
+        9  taxes      NNS  NOUN   nsubj     11 tax
+        10 would      MD   AUX    aux       11
+        11 fall       VB   VERB   ccomp     7
+        12 .          .    PUNCT  punct     7
+        """,
+    )
+    found = [quote(text, d, f"President {first}", first, "said", "taxes would fall", after="reporters.")]
+    speakers, per_quote = speakers_of(d, found)
+    assert [speakers[s].name for s in per_quote[0]] == [name]

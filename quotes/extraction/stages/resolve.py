@@ -132,8 +132,16 @@ class Entity:
         if family is None:
             # "Kamikawa Yoko" with "Minister Kamikawa" elsewhere: the word a title goes with is the
             # family name. Only a first word is moved: "Bill de Blasio", "Joseph R. Biden Jr." stay.
+            # A known given name must remain: "President Prabowo" does not make "Prabowo Subianto" a
+            # family name first (as "Minister Kamikawa" does for "Kamikawa Yoko").
             alone = [w for w in words if self.titled_alone[w.casefold()] and w.casefold() not in given_names]
-            family = alone[0] if len(alone) == 1 and alone[0] == words[0] else None
+            family = (
+                alone[0]
+                if len(alone) == 1
+                and alone[0] == words[0]
+                and any(w.casefold() in given_names for w in words[1:])
+                else None
+            )
         if family is None:
             return best
         words = [w.title() if w.isupper() else w for w in words]
