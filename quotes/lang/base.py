@@ -309,6 +309,11 @@ class LanguageRules(ABC):
         """MUST: what this cue introduces is a document's or an organisation's account, which reports its
         people's speech (``X agreed to Y, the ministry said``), not one person's own words."""
 
+    def coordinated(self, head: Token) -> list[Token]:
+        """MAY: the heads of the names coordinated with ``head`` (``X and Y``), ``head`` among them;
+        by default ``head`` and its conjuncts."""
+        return [head, *(c for c in head.children if c.dep_ in self.tags.coordination_deps)]
+
     def counterpart(self, cue: Token) -> Token | None:
         """MAY: the token naming the other party of a joint act, where the sentence names it only as the
         party met (``held talks with X and agreed to Y``); none by default."""

@@ -876,3 +876,42 @@ def test_a_titled_first_word_is_moved_last_only_before_a_given_name(
     found = [quote(text, d, f"President {first}", first, "said", "taxes would fall", after="reporters.")]
     speakers, per_quote = speakers_of(d, found)
     assert [speakers[s].name for s in per_quote[0]] == [name]
+
+
+def test_a_headline_s_comma_joined_subjects_are_each_a_speaker() -> None:
+    # "Korea, Japan agree to talk": no "and", both names the verb's subjects.
+    text = "Korea, Japan agree to talk"
+    d = doc(
+        text,
+        """
+        0  Korea   NNP  PROPN  nsubj  3  Korea  B-GPE
+        1  ,       ,    PUNCT  punct  0
+        2  Japan   NNP  PROPN  nsubj  3  Japan  B-GPE
+        3  agree   VBP  VERB   ROOT   3  agree
+        4  to      TO   PART   aux    5
+        5  talk    VB   VERB   xcomp  3
+        """,
+    )
+    found = [quote(text, d, "Korea, Japan", "Japan", "agree", "to talk")]
+    speakers, per_quote = speakers_of(d, found)
+    assert sorted(speakers[s].name for s in per_quote[0]) == ["Japan", "Korea"]
+
+
+def test_a_comma_inside_a_sentence_joins_no_subjects() -> None:
+    # Not at the line's start: an affiliation the parser split off a person is no second speaker.
+    text = "Then Korea, Japan agree to talk"
+    d = doc(
+        text,
+        """
+        0  Then    RB   ADV    advmod 4
+        1  Korea   NNP  PROPN  nsubj  4  Korea  B-GPE
+        2  ,       ,    PUNCT  punct  1
+        3  Japan   NNP  PROPN  nsubj  4  Japan  B-GPE
+        4  agree   VBP  VERB   ROOT   4  agree
+        5  to      TO   PART   aux    6
+        6  talk    VB   VERB   xcomp  4
+        """,
+    )
+    found = [quote(text, d, "Japan", "Japan", "agree", "to talk")]
+    speakers, per_quote = speakers_of(d, found)
+    assert [speakers[s].name for s in per_quote[0]] == ["Japan"]

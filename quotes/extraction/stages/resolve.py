@@ -719,13 +719,13 @@ class Resolver:
     # -- mentions ------------------------------------------------------------
 
     def entities_of_head(self, head: Token) -> list[Entity]:
-        """The entity the mention's head names, with names coordinated to it (``X and Y``)."""
+        """The entity the mention's head names, with names coordinated to it (``X and Y``, ``X, Y``)."""
         first = self.by_token.get(head.i)
         if first is None or first.kind not in (PERSON, ORG, LABEL):
             return []
         found = [first]
-        for c in head.children:
-            if c.dep_ in self.tags.coordination_deps:
+        for c in self.lang.coordinated(head):
+            if c is not head:
                 e = self.by_token.get(c.i)
                 if e is None:
                     # "X and her counterpart Y": the conjunct is a role, the name in apposition to it
@@ -1037,7 +1037,7 @@ def _coordinated_parties(r: Resolver, head: Token) -> list[Entity]:
     """``South Korea and Japan agreed``: places and bodies named one by one and coordinated are each
     a party of the act (spec 1.1: the speaker of a joint act is every member), not one entity."""
     tags = r.tags
-    heads = [head, *(c for c in head.children if c.dep_ in tags.coordination_deps)]
+    heads = r.lang.coordinated(head)
     if len(heads) < 2 or not all(
         t.pos_ in tags.proper_noun_pos and t.ent_type_ in tags.affiliation_entities for t in heads
     ):

@@ -55,6 +55,9 @@ class English(LanguageRules):
     def reports_others(self, cue: Token) -> bool:
         return subjects.reports_others(cue, self)
 
+    def coordinated(self, head: Token) -> list[Token]:
+        return subjects.coordinated(head, self)
+
     def counterpart(self, cue: Token) -> Token | None:
         return subjects.counterpart(cue, self)
 

@@ -310,6 +310,9 @@ def mention_span(
     """
     whole = lang.marks.trim(text, m.left_edge.idx, m.right_edge.idx + len(m.right_edge), final=False)
     start, end = m.left_edge.idx, m.right_edge.idx + len(m.right_edge)
+    before = comma_joined(m)
+    if before:
+        start = before[0].left_edge.idx  # "S. Korea, Japan agree to ...": a headline's two subjects
     for c in m.rights:
         if c.dep_ in NOT_IN_MENTION and c.i > m.i:
             if c.dep_ in ("punct", "cc") and any(k.dep_ in ("conj", "appos") and k.i > c.i for k in m.rights):
@@ -333,7 +336,7 @@ def mention_span(
     np = lang.marks.trim(text, start, max(start, end), final=False)
     linked = _name_tokens(m)
     names = [e for e in names.within(start, end) if any(t.i in linked for t in e)]
-    joint = any(c.dep_ == "conj" for c in m.children)
+    joint = any(c.dep_ == "conj" for c in m.children) or bool(before)
     # "the Trump campaign", "the Obama administration": a body named after someone is the body.
     lemma = m.lemma_.lower()
     people = (
@@ -399,3 +402,33 @@ def _quoted_as_saying(v: Token, lang: English) -> Token | None:
     if verb.lemma_.lower() not in lang.lexicon.quoting_verbs:
         return None
     return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def comma_joined(m: Token) -> list[Token]:
+    """``S. Korea, Japan agree to A``: a headline joins two subjects by a comma alone, and the parser
+    gives the verb both; the names before ``m`` joined to it so (proper nouns only)."""
+    out: list[Token] = []
+    cur = m
+    for s in sorted((c for c in m.head.lefts if c.dep_ == m.dep_ and c.i < m.i), key=lambda c: -c.i):
+        last = s.right_edge
+        while last.i > s.i and last.is_punct:
+            last = last.doc[last.i - 1]  # the comma may hang on the first name
+        between = list(m.doc[last.i + 1 : cur.left_edge.i])
+        if (
+            len(between) != 1
+            or not between[0].is_punct
+            or between[0].text != ","
+            or s.pos_ != "PROPN"
+            or cur.pos_ != "PROPN"
+        ):
+            break
+        out.insert(0, s)
+        cur = s
+    # only a line that opens with them: "X, an economist at the University of California, Berkeley, wrote"
+    # is one person and an affiliation the parser split
+    return out if out and out[0].left_edge.i == out[0].sent.start else []
+
+
+def coordinated(head: Token, lang: English) -> list[Token]:
+    """The heads of the names coordinated with ``head``: ``X and Y``, and a headline's ``X, Y``."""
+    return [*comma_joined(head), head, *(c for c in head.children if c.dep_ in lang.tags.coordination_deps)]
