@@ -915,3 +915,25 @@ def test_a_comma_inside_a_sentence_joins_no_subjects() -> None:
     found = [quote(text, d, "Japan", "Japan", "agree", "to talk")]
     speakers, per_quote = speakers_of(d, found)
     assert [speakers[s].name for s in per_quote[0]] == ["Japan"]
+
+
+def test_a_statement_from_a_capital_is_its_government_s() -> None:
+    text = "A statement from Beijing said that talks would resume."
+    d = doc(
+        text,
+        """
+        0  A          DT   DET    det    1
+        1  statement  NN   NOUN   nsubj  4
+        2  from       IN   ADP    prep   1
+        3  Beijing    NNP  PROPN  pobj   2  Beijing  B-GPE
+        4  said       VBD  VERB   ROOT   4  say
+        5  that       IN   SCONJ  mark   8
+        6  talks      NNS  NOUN   nsubj  8  talk
+        7  would      MD   AUX    aux    8
+        8  resume     VB   VERB   ccomp  4
+        9  .          .    PUNCT  punct  4
+        """,
+    )
+    found = [quote(text, d, "A statement from Beijing", "statement", "said", "talks would resume")]
+    speakers, per_quote = speakers_of(d, found)
+    assert [speakers[s].name for s in per_quote[0]] == ["Beijing"]

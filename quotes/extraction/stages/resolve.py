@@ -1071,12 +1071,22 @@ def _issuer(r: Resolver, statement: Token) -> Entity | None:
     """The body a statement comes from, named in a phrase on it (``a statement from the ministry``)."""
     for prep in statement.children:
         body = next((c for c in prep.children if c.dep_ in r.tags.object_deps), None)
-        if body is None or body.lemma_.lower() not in r.lex.bodies:
+        if body is None:
             continue
-        named = r.entities_of_head(body)
-        if named:
-            return named[0]
-        return _phrase_entity(r, body, (body.left_edge.idx, body.idx + len(body)))
+        if body.lemma_.lower() in r.lex.bodies:
+            named = r.entities_of_head(body)
+            if named:
+                return named[0]
+            return _phrase_entity(r, body, (body.left_edge.idx, body.idx + len(body)))
+        ent = next((e for e in r.doc.ents if e.start <= body.i < e.end), None)
+        if (
+            ent is not None
+            and ent.label_ in r.tags.affiliation_entities
+            and body.pos_ in r.tags.proper_noun_pos
+        ):
+            # "a readout from New Delhi", "a statement from Beijing": the government the place stands for
+            named = r.entities_of_head(body)
+            return named[0] if named else _phrase_entity(r, body, (ent.start_char, ent.end_char))
     return None
 
 
