@@ -937,3 +937,57 @@ def test_a_statement_from_a_capital_is_its_government_s() -> None:
     found = [quote(text, d, "A statement from Beijing", "statement", "said", "talks would resume")]
     speakers, per_quote = speakers_of(d, found)
     assert [speakers[s].name for s in per_quote[0]] == ["Beijing"]
+
+
+def test_the_president_label_is_the_president_the_heading_names_despite_mr_president() -> None:
+    # "Mr. President" addresses the office; it does not make "President" someone's name.
+    text = "Remarks by President Joe Biden\n\nQ: Mr. President, any news?\n\nTHE PRESIDENT: I said that talks would resume."
+    d = doc(
+        text,
+        """
+        0  Remarks    NNS  NOUN   ROOT      0  remark
+        1  by         IN   ADP    prep      0
+        2  President  NNP  PROPN  compound  4  President
+        3  Joe        NNP  PROPN  compound  4  Joe    B-PERSON
+        4  Biden      NNP  PROPN  pobj      1  Biden  I-PERSON
+        5  Q          NNP  PROPN  ROOT      5  Q
+        6  :          :    PUNCT  punct     5
+        7  Mr.        NNP  PROPN  compound  8  Mr.
+        8  President  NNP  PROPN  npadvmod  11 President
+        9  ,          ,    PUNCT  punct     11
+        10 any        DT   DET    det       11
+        11 news       NN   NOUN   appos     5
+        12 ?          .    PUNCT  punct     5
+        13 THE        DT   DET    det       14
+        14 PRESIDENT  NNP  PROPN  ROOT      14 PRESIDENT
+        15 :          :    PUNCT  punct     14
+        16 I          PRP  PRON   nsubj     17 I
+        17 said       VBD  VERB   ROOT      17 say
+        18 that       IN   SCONJ  mark      21
+        19 talks      NNS  NOUN   nsubj     21 talk
+        20 would      MD   AUX    aux       21
+        21 resume     VB   VERB   ccomp     17
+        22 .          .    PUNCT  punct     17
+        """,
+    )
+    found = [quote(text, d, "I", "I", "said", "talks would resume", after="PRESIDENT:")]
+    speakers, per_quote = speakers_of(d, found)
+    assert [speakers[s].name for s in per_quote[0]] == ["Joe Biden"]
+
+
+@pytest.mark.parametrize(
+    ("forms", "aliases", "name"),
+    [
+        # a label in capitals, the name written in mixed case elsewhere: that case
+        ({"KISHIDA": 2}, {"Prime Minister Kishida"}, "Kishida"),
+        # an acronym the text never writes otherwise stays as it is
+        ({"NHK": 2}, set(), "NHK"),
+    ],
+)
+def test_a_name_in_capitals_takes_the_case_the_text_writes_it_in(
+    forms: dict[str, int], aliases: set[str], name: str
+) -> None:
+    from collections import Counter
+
+    e = resolve.Entity(0, resolve.PERSON, forms=Counter(forms), aliases=aliases)
+    assert e.canonical() == name

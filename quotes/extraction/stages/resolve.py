@@ -121,6 +121,17 @@ class Entity:
             if fuller:
                 best = max(fuller, key=lambda f: (len(name_words(f)), self.heading_forms[f], -len(f)))
         words = best.split()
+        if self.kind == PERSON and best.isupper():
+            # a label in capitals ("PRIME MINISTER KISHIDA") is typography: the case the text writes the
+            # name in elsewhere ("Prime Minister Kishida"); an acronym never written otherwise stays
+            mixed = {
+                w
+                for f in (*self.forms, *self.heading_forms, *self.aliases)
+                for w in f.split()
+                if not w.isupper()
+            }
+            best = " ".join(w.title() if w.title() in mixed else w for w in words)
+            words = best.split()
         if self.kind != PERSON or len(words) < 2:
             return best
         # "KAMIKAWA Yoko": a family name in capitals before one given name ("POLITICO New York" is none)
@@ -690,13 +701,15 @@ class Resolver:
         return None
 
     def _used_as_name(self, word: str) -> bool:
-        """The word follows another title somewhere in the text (``Minister Bishop``): a name there."""
+        """The word follows another title somewhere in the text (``Minister Bishop``): a name there.
+        Not after a title of address (``Mr. President``, ``Madam Secretary``): that is the office."""
         folded = fold(word)
         return any(
             fold(t.text) == folded
             and t.i > 0
             and self.lex.is_title(t.nbor(-1).text)
             and fold(t.nbor(-1).text) != folded
+            and t.nbor(-1).lower_.rstrip(self.lang.marks.abbreviation) not in self.lex.honorifics
             for t in self.doc
         )
 
