@@ -991,3 +991,25 @@ def test_a_name_in_capitals_takes_the_case_the_text_writes_it_in(
 
     e = resolve.Entity(0, resolve.PERSON, forms=Counter(forms), aliases=aliases)
     assert e.canonical() == name
+
+
+def test_an_office_the_recogniser_took_for_a_name_is_nobody_s_name() -> None:
+    # "Department Spokesperson" tagged as a person would stand among the people a "they" or a "he" names.
+    text = "The Department Spokesperson said that talks would resume."
+    d = doc(
+        text,
+        """
+        0  The           DT   DET    det       2
+        1  Department    NNP  PROPN  compound  2  Department    B-PERSON
+        2  Spokesperson  NNP  PROPN  nsubj     3  Spokesperson  I-PERSON
+        3  said          VBD  VERB   ROOT      3  say
+        4  that          IN   SCONJ  mark      7
+        5  talks         NNS  NOUN   nsubj     7  talk
+        6  would         MD   AUX    aux       7
+        7  resume        VB   VERB   ccomp     3
+        8  .             .    PUNCT  punct     3
+        """,
+    )
+    ctx = context(d)
+    people = [e for e in resolve.Resolver(d, text, ctx.turns, ctx.lang).entities if e.kind == resolve.PERSON]
+    assert people == []

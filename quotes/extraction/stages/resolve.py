@@ -342,6 +342,14 @@ class Resolver:
         words = set(name_words(form))
         if not words or words <= self.lex.groups:
             return None  # "Foreign Ministers" tagged as a name: a group of people, not anyone's name
+        parts = [t.text for t in span if not t.is_space and t.lower_ not in self.lex.determiners]
+        if (
+            kind == PERSON
+            and len(parts) > 1
+            and parts[0].lower() in self.lex.bodies
+            and self.lex.is_title(parts[-1])
+        ):
+            return None  # "Department Spokesperson", "Embassy Spokesman": an office, nobody's name
         ent = self._match(words, kind)
         if ent is None:
             ent = Entity(len(self.entities), kind)
