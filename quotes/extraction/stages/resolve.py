@@ -934,36 +934,32 @@ def _resolve_mention(
     pron = lex.pronouns.get(folded) or (
         lex.pronouns.get(head.lower_) if head is not None and len(mtext.split()) == 1 else None
     )
+    # the turn's own speaker: "I" and "we" are them; "he", "they", "the coast guard" are someone else
+    speaking = r.label_entity(turn) if turn is not None else None
     if pron is not None and pron.person == 1:
-        if turn is None:
+        if turn is None or speaking is None:
             return [], None
-        speaker = r.label_entity(turn)
         joint = c.cue_token is not None and doc[c.cue_token].lemma_.lower() in lex.joint_verbs
         if pron.plural and joint:
             others = [
-                e for e in r.entities_in(turn_span[turn.index]) if e is not speaker and e.kind == PERSON
+                e for e in r.entities_in(turn_span[turn.index]) if e is not speaking and e.kind == PERSON
             ]
-            others += [e for e in last_group if e is not speaker and e not in others]
-            return ([speaker, others[0]] if others else [speaker]), How.FIRST_PERSON
-        return [speaker], How.FIRST_PERSON
+            others += [e for e in last_group if e is not speaking and e not in others]
+            return ([speaking, others[0]] if others else [speaking]), How.FIRST_PERSON
+        return [speaking], How.FIRST_PERSON
     owner = lex.pronouns.get(folded.partition(" ")[0])
     if (
         owner is not None
         and owner.person == 1
-        and turn is not None
+        and speaking is not None
         and head is not None
         and head.lemma_.lower() in lex.bodies
     ):
-        return [
-            r.label_entity(turn)
-        ], How.FIRST_PERSON  # "Our government has urged ...": the speaker's own side
+        return [speaking], How.FIRST_PERSON  # "Our government has urged ...": the speaker's own side
     if pron is not None and pron.person == 3:
         if pron.plural:
-            # in a turn, "they" are others: the one speaking says "we"
-            speaking = r.label_entity(turn) if turn is not None else None
             return _group(r, c, last, last_group, speaking), How.GROUP
-        # in a turn, "he" is not the one speaking (who says "I"): not the turn's own speaker
-        return _by_gender(r, c, pron, last, r.label_entity(turn) if turn is not None else None), How.PRONOUN
+        return _by_gender(r, c, pron, last, speaking), How.PRONOUN
     words = [w for w in name_words(mtext) if w not in lex.determiners]
     if (
         head is not None
@@ -1033,7 +1029,6 @@ def _resolve_mention(
         and _starts_with_word(folded, lex.definite_articles)
         and head.tag_ in tags.common_noun_tags
     )
-    speaking = r.label_entity(turn) if turn is not None else None
     if (
         definite
         and len(last) == 1
@@ -1065,11 +1060,16 @@ def _coordinated_parties(r: Resolver, head: Token) -> list[Entity]:
         return []
     spans = []
     for t in heads:
-        ent = next((e for e in r.doc.ents if e.start <= t.i < e.end), None)
+        ent = _entity_span(r.doc, t)
         if ent is None:
             return []
         spans.append((ent.start_char, ent.end_char))
     return [_phrase_entity(r, t, off) for t, off in zip(heads, spans, strict=True)]
+
+
+def _entity_span(doc: Doc, tok: Token) -> Span | None:
+    """The named-entity span the recogniser put ``tok`` in, if any."""
+    return next((e for e in doc.ents if e.start <= tok.i < e.end), None)
 
 
 def _body_named_before(r: Resolver, noun: str, pos: int) -> Entity | None:
@@ -1099,7 +1099,7 @@ def _issuer(r: Resolver, statement: Token) -> Entity | None:
             if named:
                 return named[0]
             return _phrase_entity(r, body, (body.left_edge.idx, body.idx + len(body)))
-        ent = next((e for e in r.doc.ents if e.start <= body.i < e.end), None)
+        ent = _entity_span(r.doc, body)
         if (
             ent is not None
             and ent.label_ in r.tags.affiliation_entities

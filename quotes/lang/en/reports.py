@@ -28,7 +28,7 @@ from .cues import (
     set_off_by_comma,
     verb_frames,
 )
-from .subjects import QUOTED_AS, can_report, subject_of
+from .subjects import can_report, quoting_verb, subject_of
 
 if TYPE_CHECKING:
     from . import English
@@ -912,11 +912,10 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
 
 def _quotes_as_saying(verb: Token, lang: English) -> bool:
     """``quoted X as saying A``, ``cited X as saying A``: the verb only hands the words to X."""
-    return verb.lemma_.lower() in lang.lexicon.quoting_verbs and any(
-        c.dep_ == "prep"
-        and c.lower_ == QUOTED_AS
-        and any(p.dep_ == "pcomp" and verb_frames(p, lang) for p in c.children)
+    return any(
+        verb_frames(p, lang) and (quoting := quoting_verb(p, lang)) is not None and quoting.i == verb.i
         for c in verb.children
+        for p in c.children
     )
 
 

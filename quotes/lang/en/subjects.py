@@ -392,14 +392,21 @@ def counterpart(cue: Token, lang: English) -> Token | None:
 QUOTED_AS = "as"
 
 
-def _quoted_as_saying(v: Token, lang: English) -> Token | None:
-    """``The statement quoted Albanese as saying A``, ``Modi was quoted as saying A``: the one quoted
-    (the object, or the subject of the passive) says A, not the statement or the agency."""
+def quoting_verb(v: Token, lang: English) -> Token | None:
+    """The verb that hands the words of participle ``v`` to someone: ``quoted`` in ``quoted X as
+    saying A``, ``cited`` in ``cited X as saying A``."""
     prep = v.head
     if v.dep_ != "pcomp" or prep.lower_ != QUOTED_AS or prep.dep_ != "prep":
         return None
     verb = prep.head
-    if verb.lemma_.lower() not in lang.lexicon.quoting_verbs:
+    return verb if verb.lemma_.lower() in lang.lexicon.quoting_verbs else None
+
+
+def _quoted_as_saying(v: Token, lang: English) -> Token | None:
+    """``The statement quoted Albanese as saying A``, ``Modi was quoted as saying A``: the one quoted
+    (the object, or the subject of the passive) says A, not the statement or the agency."""
+    verb = quoting_verb(v, lang)
+    if verb is None:
         return None
     return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
