@@ -1951,3 +1951,85 @@ def test_x_was_quoted_as_saying_is_x_s_report() -> None:
         """,
     )
     assert english().subject_of(d[4]).text == "Lee"
+
+
+CONTRASTING_REPORT = """
+        0  Most     JJS  ADJ    nsubj  1
+        1  said     VBD  VERB   ROOT   1  say
+        2  he       PRP  PRON   nsubj  4
+        3  should   MD   AUX    aux    4
+        4  resign   VB   VERB   ccomp  1
+        5  ,        ,    PUNCT  punct  4
+        6  {mark}   IN   SCONJ  mark   8
+        7  {subj}   {stag}  {spos}  {sdep}  8
+        8  {verb}   {vtag}  VERB  advcl  4  {lemma}
+        9  he       PRP  PRON   nsubj  10
+        10 should   MD   AUX    ccomp  8
+        11 .        .    PUNCT  punct  1
+        """
+
+
+@pytest.mark.parametrize(
+    ("mark", "subj", "stag", "spos", "sdep", "verb", "vtag", "lemma", "expected"),
+    [
+        # a second party's report set against the first: two reports
+        ("while", "Lee", "NNP", "PROPN", "nsubj", "said", "VBD", "say", ["he should resign", "he should"]),
+        ("whereas", "Lee", "NNP", "PROPN", "nsubj", "said", "VBD", "say", ["he should resign", "he should"]),
+        # any other conjunction is the speaker's own ("as Lee said": pointing back)
+        (
+            "as",
+            "Lee",
+            "NNP",
+            "PROPN",
+            "nsubj",
+            "said",
+            "VBD",
+            "say",
+            ["he should resign, as Lee said he should"],
+        ),
+        # no speech verb: the speaker's own contrast stays in the content
+        (
+            "while",
+            "Lee",
+            "NNP",
+            "PROPN",
+            "nsubj",
+            "hoped",
+            "VBD",
+            "hope",
+            ["he should resign, while Lee hoped he should"],
+        ),
+        # a passive has no speaker of its own ("though he was told he should")
+        (
+            "though",
+            "he",
+            "PRP",
+            "PRON",
+            "nsubjpass",
+            "told",
+            "VBN",
+            "tell",
+            ["he should resign, though he told he should"],
+        ),
+    ],
+)
+def test_a_contrasting_report_set_off_at_the_end_is_a_report_of_its_own(
+    mark: str,
+    subj: str,
+    stag: str,
+    spos: str,
+    sdep: str,
+    verb: str,
+    vtag: str,
+    lemma: str,
+    expected: list[str],
+) -> None:
+    text = f"Most said he should resign, {mark} {subj} {verb} he should."
+    d = doc(
+        text,
+        CONTRASTING_REPORT.format(
+            mark=mark, subj=subj, stag=stag, spos=spos, sdep=sdep, verb=verb, vtag=vtag, lemma=lemma
+        ),
+    )
+    got = reported.find(context(d), [])
+    assert [cut(text, c.content) for c in got if cut(text, c.cue) == "said"] == expected

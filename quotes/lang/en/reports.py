@@ -170,6 +170,8 @@ QUOTE_ONLY = frozenset({"quote", "agent", "active", "passive"})
 PAST_TAGS = frozenset({"VBD"})
 #: Entity types that open narration when a sentence starts with them ("On Monday, ...", "In Geneva, ...").
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: The subject of an active verb: the one who acts (``Cruz said``, not ``he was warned``).
+ACTIVE_SUBJECT_DEP = "nsubj"
 SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 
 
@@ -979,7 +981,12 @@ def _without_gloss(text: str, doc: Doc, content: Offsets, lang: English) -> Offs
             and not any(w.tag_ in DEGREE_TAGS for w in t.subtree)
             and t.head.pos_ in lang.tags.proper_noun_pos
         )
-        if gloss or _afterword(t, lang) or (not own and _named_party_aside(t, lang)):
+        if (
+            gloss
+            or _afterword(t, lang)
+            or _contrasting_report(t, lang)
+            or (not own and _named_party_aside(t, lang))
+        ):
             return lang.marks.trim(text, start, doc[t.left_edge.i - 1].idx)
     return content
 
@@ -991,6 +998,21 @@ def _named_party_aside(t: Token, lang: English) -> bool:
         t.dep_ in lang.tags.relative_clause_deps
         and t.tag_ in PAST_TAGS
         and any(c.dep_ in SUBJECT_DEPS and c.pos_ in lang.tags.proper_noun_pos for c in t.children)
+    )
+
+
+#: Conjunctions that set a second party against the first (``..., while Cruz said ...``).
+CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
+
+
+def _contrasting_report(t: Token, lang: English) -> bool:
+    """``said X should step down, while 60 percent said he should stay``: a clause set off at the
+    content's end that sets a report of its own (a speech verb with its own speaker) against the
+    first is that report, not part of the first content."""
+    return (
+        any(m.dep_ == "mark" and m.lower_ in CONTRAST_MARKS for m in t.children)
+        and bool(verb_frames(t, lang))
+        and any(c.dep_ == ACTIVE_SUBJECT_DEP for c in t.children)
     )
 
 
