@@ -2033,3 +2033,57 @@ def test_a_contrasting_report_set_off_at_the_end_is_a_report_of_its_own(
     )
     got = reported.find(context(d), [])
     assert [cut(text, c.content) for c in got if cut(text, c.cue) == "said"] == expected
+
+
+NEXT_ACT = """
+        0  She        PRP  PRON   nsubj  2
+        1  has        VBZ  AUX    aux    2  have
+        2  vowed      VBN  VERB   ROOT   2  vow
+        3  to         TO   PART   aux    4
+        4  keep       VB   VERB   xcomp  2
+        5  taxes      NNS  NOUN   dobj   4
+        6  low        JJ   ADJ    oprd   4
+        7  and        CC   CCONJ  cc     4
+        8  {verb}     {tag}  VERB  conj   4  {lemma}
+        9  the        DT   DET    det    10
+        10 ruling     NN   NOUN   dobj   8
+        11 .          .    PUNCT  punct  2
+        """
+
+
+@pytest.mark.parametrize(
+    ("verb", "tag", "lemma", "expected"),
+    [
+        # a past tense cannot share the infinitive's "to": the speaker's next act
+        ("praised", "VBD", "praise", "to keep taxes low"),
+        ("praises", "VBZ", "praise", "to keep taxes low"),
+        # a bare form may be the infinitive's second verb ("to keep taxes low and cut the rate")
+        ("cut", "VBP", "cut", "to keep taxes low and cut the ruling"),
+    ],
+)
+def test_a_finite_verb_after_an_infinitive_content_is_the_speaker_s_next_act(
+    verb: str, tag: str, lemma: str, expected: str
+) -> None:
+    text = f"She has vowed to keep taxes low and {verb} the ruling."
+    got = reported.find(context(doc(text, NEXT_ACT.format(verb=verb, tag=tag, lemma=lemma))), [])
+    assert [cut(text, c.content) for c in got if cut(text, c.cue) == "vowed"] == [expected]
+
+
+def test_a_verb_with_its_own_tense_after_a_gerund_content_is_the_speaker_s_next_act() -> None:
+    text = "He proposed banning visits and has gone further."
+    d = doc(
+        text,
+        """
+        0  He        PRP  PRON   nsubj  1
+        1  proposed  VBD  VERB   ROOT   1  propose
+        2  banning   VBG  VERB   xcomp  1  ban
+        3  visits    NNS  NOUN   dobj   2
+        4  and       CC   CCONJ  cc     2
+        5  has       VBZ  AUX    aux    6  have
+        6  gone      VBN  VERB   conj   2  go
+        7  further   RB   ADV    advmod 6
+        8  .         .    PUNCT  punct  1
+        """,
+    )
+    got = reported.find(context(d), [])
+    assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [("proposed", "banning visits")]

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..base import Offsets, Report
 from .cues import (
+    FINITE_TAGS,
     MODAL_TAGS,
     according_to,
     cue_phrase,
@@ -89,6 +90,7 @@ def reports(text: str, tok: Token, lang: English) -> list[Report]:
             return [Report(closing[0], closing[1], "parenthetical", closing[2], tok)] if closing else []
         content, cue, frame = got
         content = _without_gloss(text, tok.doc, content, lang)
+        content = _before_next_act(text, tok, content, lang)
         if frame == "clause":
             parts = _each_clause(text, tok, content, lang, CLAUSE_DEPS, _has_that)
         elif frame == "to":
@@ -170,6 +172,13 @@ QUOTE_ONLY = frozenset({"quote", "agent", "active", "passive"})
 PAST_TAGS = frozenset({"VBD"})
 #: Entity types that open narration when a sentence starts with them ("On Monday, ...", "In Geneva, ...").
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Auxiliaries, which carry a verb's tense (``has gone``).
+AUX_DEPS = frozenset({"aux", "auxpass"})
+#: Tenses whose form no bare verb shares (``pledge`` may be a present or an infinitive; ``pledged``,
+#: ``pledges`` are neither).
+MARKED_TENSE_TAGS = frozenset({"VBD", "VBZ"})
+#: A bare infinitive and a gerund: no tense, so no finite verb is coordinated with them.
+NON_FINITE_TAGS = frozenset({"VB", "VBG"})
 #: The subject of an active verb: the one who acts (``Cruz said``, not ``he was warned``).
 ACTIVE_SUBJECT_DEP = "nsubj"
 SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
@@ -333,6 +342,38 @@ def _clause_content(text: str, c: Token, allow_wh: bool, lang: English) -> Offse
             break
     end = _before_participle_act(toks[k + 1 :], end, lang)
     return lang.marks.trim(text, first.idx, end)
+
+
+def _tense(verb: Token) -> str:
+    """The tag that carries a verb's tense: its first finite auxiliary's (``has gone``), else its own."""
+    aux = next((c for c in verb.children if c.dep_ in AUX_DEPS and c.tag_ in FINITE_TAGS), None)
+    return aux.tag_ if aux is not None else verb.tag_
+
+
+def _before_next_act(text: str, verb: Token, content: Offsets, lang: English) -> Offsets:
+    """``vowed to keep abortion legal and celebrated the ruling``, ``proposed banning X and has gone
+    so far as to ...``: a finite verb without a subject cannot be coordinated with the infinitive or
+    gerund that heads the content; the parser hung the speaker's next act on it, and the content ends
+    before it."""
+    start, end = content
+    words = verb.doc.char_span(start, end, alignment_mode="expand") or ()
+    head = next((t for t in words if not start <= t.head.idx < end or t.head.i == t.i), None)
+    if (
+        head is None
+        or _tense(head) not in NON_FINITE_TAGS
+        or any(c.tag_ in MODAL_TAGS for c in head.children)
+    ):
+        return content
+    for t in head.rights:
+        if (
+            t.dep_ == "conj"
+            and t.idx < end
+            and _tense(t) in MARKED_TENSE_TAGS
+            and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
+        ):
+            cc = [x for x in head.children if x.dep_ == "cc" and x.i < t.i]
+            return lang.marks.trim(text, start, (cc[-1] if cc else t).idx)
+    return content
 
 
 def _before_participle_act(toks: list[Token], end: int, lang: English) -> int:
