@@ -2087,3 +2087,43 @@ def test_a_verb_with_its_own_tense_after_a_gerund_content_is_the_speaker_s_next_
     )
     got = reported.find(context(d), [])
     assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [("proposed", "banning visits")]
+
+
+@pytest.mark.parametrize(("word", "expected"), [("that", []), ("and", ["Texas shelved the laws"])])
+def test_a_clause_before_that_x_said_is_no_content_of_it(word: str, expected: list[str]) -> None:
+    # the parser hangs "Texas shelved the laws" on "said" as if it read "Texas shelved the laws, courts
+    # said"; with "that" between them "said" opens a relative clause on "laws"
+    text = f"Texas shelved the laws, {word} courts said discriminated."
+    d = doc(
+        text,
+        f"""
+        0  Texas          NNP  PROPN  nsubj  1  Texas  B-GPE
+        1  shelved        VBD  VERB   ccomp  7  shelve
+        2  the            DT   DET    det    3
+        3  laws           NNS  NOUN   dobj   1  law
+        4  ,              ,    PUNCT  punct  7
+        5  {word}         IN   SCONJ  {"mark" if word == "that" else "cc"}  7
+        6  courts         NNS  NOUN   nsubj  7  court
+        7  said           VBD  VERB   ROOT   7  say
+        8  discriminated  VBN  VERB   acomp  7  discriminate
+        9  .              .    PUNCT  punct  7
+        """,
+    )
+    got = reported.find(context(d), [])
+    assert [cut(text, c.content) for c in got] == expected
+
+
+@pytest.mark.parametrize(("comma", "expected"), [(",", []), ("", ["taxes fall"])])
+def test_all_told_with_its_comma_is_an_idiom_not_a_report(comma: str, expected: list[str]) -> None:
+    # "All told, ..." means "in all" (lang/en/not_cues.txt lists "all told ,"); "all told X" reports.
+    text = f"All told{comma} taxes fall."
+    rows = [
+        "0  All    DT   DET    nsubj  1",
+        "1  told   VBD  VERB   ROOT   1  tell",
+        *([f"2  {comma}  ,  PUNCT  punct  1"] if comma else []),
+        f"{2 + len(comma)}  taxes  NNS  NOUN  nsubj  {3 + len(comma)}  tax",
+        f"{3 + len(comma)}  fall   VBP  VERB  ccomp  1",
+        f"{4 + len(comma)}  .      .    PUNCT  punct  1",
+    ]
+    got = found(text, "\n".join(rows))
+    assert [cut(text, c.content) for c in got] == expected

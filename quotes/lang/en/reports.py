@@ -288,6 +288,15 @@ def _each_clause(
     return [p for p in parts if p[1] - p[0] >= 2]
 
 
+def _relative_that(verb: Token, clause: Token) -> bool:
+    """``laws, passed in May, that courts said discriminated``: a ``that`` between a clause and the
+    verb after it opens a relative clause around the verb; the clause before is no content of it
+    (as it is in ``X, courts said``)."""
+    return any(
+        m.dep_ == "mark" and m.lower_ == "that" and clause.right_edge.i < m.i < verb.i for m in verb.children
+    )
+
+
 def _verb_conjuncts(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
 
@@ -842,6 +851,8 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
         for n in order:
             c = children[n]
             if c.dep_ in CLAUSE_DEPS and (run_on is None or c.i != run_on.i):
+                if c.i < verb.i and _relative_that(verb, c):
+                    continue
                 inner = _past_the_phrase(verb, c, lang)
                 if inner is None:
                     continue
