@@ -89,6 +89,12 @@ def test_a_tally_is_not_a_turn() -> None:
     assert [cut(text, t.content) for t in turns(text)] == ["We won the count."]
 
 
+def test_a_tally_holds_nothing_after_it() -> None:
+    # the next line is the author's, not Sato's: a row of figures is no label of a transcript
+    text = "Minister Tanaka: 2,316.\nMinister Sato: 1,547.\nTanaka needs 67 more to win."
+    assert list(turns(text)) == []
+
+
 def test_signed_post() -> None:
     text = (
         "\u201cThe vote was a disgrace and we will not forget it.\u201d \u2014 Jane Doe (@jdoe) March 3, 2024"

@@ -211,6 +211,8 @@ def find_turns(doc: Doc, text: str, lang: LanguageRules, quoted: Iterable[Quoted
         words = (
             _whole_quotation(text, lab.content, paragraphs[p][1], openers, lang) if lab.content >= 0 else None
         )
+        if lab.content >= 0 and _tally(text[lab.content : paragraphs[p][1]]):
+            continue
         if _accept(name, repeats, entities, *lab.span, lang, people):
             laid_out.add(p)
         elif not (words is not None and _accept(name, repeats, entities, *lab.span, lang, people, True)):
@@ -291,9 +293,14 @@ def _label_like(text: str, ps: int, pe: int, lang: LanguageRules) -> bool:
     return m is not None and _name_like(m.group("label"), lang)
 
 
+def _tally(after: str) -> bool:
+    """``Clinton: 2,316.``: a name before a number alone is a row of figures, not a turn; it holds
+    nothing after it and makes no transcript of the document."""
+    return any(ch.isdigit() for ch in after) and not any(ch.isalpha() for ch in after)
+
+
 def _add(turns: list[Turn], text: str, turn: Turn) -> None:
-    """A turn with no word in it (a leftover "/…" of a page, a tally's "2,316.") is no turn, but its
-    label still holds."""
+    """A turn with no word in it (a leftover "/…" of a page) is no turn, but its label still holds."""
     if any(ch.isalpha() for ch in text[turn.content[0] : turn.content[1]]):
         turns.append(turn)
 
