@@ -2127,3 +2127,43 @@ def test_all_told_with_its_comma_is_an_idiom_not_a_report(comma: str, expected: 
     ]
     got = found(text, "\n".join(rows))
     assert [cut(text, c.content) for c in got] == expected
+
+
+@pytest.mark.parametrize(("modal", "expected"), [("should", []), ("was", ["taxes fall"])])
+def test_it_should_be_noted_is_the_author_s_aside(modal: str, expected: list[str]) -> None:
+    # lang/en/not_cues.txt: "should be noted" tells the reader; "it was noted that" reports an act
+    text = f"It {modal} {'be ' if modal == 'should' else ''}noted that taxes fall."
+    rows = [
+        "0  It      PRP  PRON   nsubjpass  {v}",
+        f"1  {modal}  {'MD' if modal == 'should' else 'VBD'}  AUX  {'aux' if modal == 'should' else 'auxpass'}  {{v}}",
+        *(["2  be  VB  AUX  auxpass  3"] if modal == "should" else []),
+        "{v}  noted   VBN  VERB   ROOT   {v}  note",
+        "{t}  that    IN   SCONJ  mark   {f}",
+        "{x}  taxes   NNS  NOUN   nsubj  {f}  tax",
+        "{f}  fall    VBP  VERB   ccomp  {v}",
+        "{d}  .       .    PUNCT  punct  {v}",
+    ]
+    v = 3 if modal == "should" else 2
+    table = "\n".join(rows).format(v=v, t=v + 1, x=v + 2, f=v + 3, d=v + 4)
+    got = found(text, table)
+    assert [cut(text, c.content) for c in got] == expected
+
+
+def test_a_name_given_by_called_that_is_the_subject_of_the_next_verb_is_no_content() -> None:
+    # "a group called Our Principles is growing": the parser read "called" as the sentence's verb,
+    # "Principles" as the name and "is growing" as a clause without a subject
+    text = "A group called Our Principles is growing."
+    got = found(
+        text,
+        """
+        0  A           DT    DET    det    1
+        1  group       NN    NOUN   nsubj  2
+        2  called      VBD   VERB   ROOT   2  call
+        3  Our         PRP$  PRON   poss   4
+        4  Principles  NNPS  PROPN  oprd   2  Principles
+        5  is          VBZ   AUX    aux    6  be
+        6  growing     VBG   VERB   ccomp  2  grow
+        7  .           .     PUNCT  punct  2
+        """,
+    )
+    assert got == []

@@ -1007,6 +1007,8 @@ def _object_read_as_predicate(
     parts = [c for c in children if c.i > verb.i and c.dep_ in NAMING_DEPS]
     if not parts or parts[0].left_edge.i != verb.i + 1 or any(_infinitive(c) for c in parts):
         return None  # "called to ban X" is a demand, not a name
+    if any(_tense(c) in FINITE_TAGS and not any(x.dep_ in SUBJECT_DEPS for x in c.children) for c in parts):
+        return None  # "a group called Our Principles is growing": the name is the finite verb's subject
     span = verb.doc[verb.i + 1 : min(parts[-1].right_edge.i + 1, verb.sent.end)]
     if any(t.dep_ in NAMING_BREAK_DEPS and t.head.i == verb.i for t in span):
         return None  # "called the plan, and ...": what follows the break is no part of the name
