@@ -2167,3 +2167,77 @@ def test_a_name_given_by_called_that_is_the_subject_of_the_next_verb_is_no_conte
         """,
     )
     assert got == []
+
+
+@pytest.mark.parametrize(
+    ("mark", "dep", "expected"),
+    [
+        ("if", "advcl", ["if they planned to vote"]),  # the question read as a condition
+        ("whether", "advcl", ["whether they planned to vote"]),
+        ("because", "advcl", []),  # a reason is no question
+    ],
+)
+def test_a_question_read_as_a_condition_is_what_was_asked(mark: str, dep: str, expected: list[str]) -> None:
+    text = f"He asked workers {mark} they planned to vote."
+    d = doc(
+        text,
+        f"""
+        0  He       PRP  PRON   nsubj  1
+        1  asked    VBD  VERB   ROOT   1  ask
+        2  workers  NNS  NOUN   dobj   1  worker
+        3  {mark}   IN   SCONJ  mark   5
+        4  they     PRP  PRON   nsubj  5
+        5  planned  VBD  VERB   {dep}  1  plan
+        6  to       TO   PART   aux    7
+        7  vote     VB   VERB   xcomp  5
+        8  .        .    PUNCT  punct  1
+        """,
+    )
+    got = reported.find(context(d), [])
+    assert [cut(text, c.content) for c in got] == expected
+
+
+ASKED_BY = """
+        0  Asked     VBN  VERB   advcl  8  ask
+        1  by        IN   ADP    agent  0
+        2  Lee       NNP  PROPN  pobj   1  Lee  B-PERSON
+        3  whether   IN   SCONJ  mark   5
+        4  she       PRP  PRON   nsubj  5
+        5  left      VBD  VERB   ccomp  0  leave
+        6  ,         ,    PUNCT  punct  8
+        7  she       PRP  PRON   nsubj  8
+        8  said      VBD  VERB   ROOT   8  say
+        9  no        UH   INTJ   dobj   8
+        10 .         .    PUNCT  punct  8
+        """
+
+
+def test_asked_by_x_whether_is_x_s_question() -> None:
+    # "ask" is reported only in the active ("was asked to X" names no asker); a by-agent names one
+    text = "Asked by Lee whether she left, she said no."
+    d = doc(text, ASKED_BY)
+    got = reported.find(context(d), [])
+    assert [
+        (cut(text, c.cue), cut(text, c.content)) for c in got if c.cue and cut(text, c.cue) == "Asked"
+    ] == [("Asked", "whether she left")]
+    assert english().subject_of(d[0]).text == "Lee"
+
+
+def test_asked_without_an_agent_is_no_question_of_anyone() -> None:
+    text = "Asked whether she left, she said no."
+    d = doc(
+        text,
+        """
+        0  Asked     VBN  VERB   advcl  6  ask
+        1  whether   IN   SCONJ  mark   3
+        2  she       PRP  PRON   nsubj  3
+        3  left      VBD  VERB   ccomp  0  leave
+        4  ,         ,    PUNCT  punct  6
+        5  she       PRP  PRON   nsubj  6
+        6  said      VBD  VERB   ROOT   6  say
+        7  no        UH   INTJ   dobj   6
+        8  .         .    PUNCT  punct  6
+        """,
+    )
+    got = reported.find(context(d), [])
+    assert [cut(text, c.cue) for c in got if c.cue and cut(text, c.cue) == "Asked"] == []

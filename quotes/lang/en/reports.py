@@ -179,6 +179,8 @@ AUX_DEPS = frozenset({"aux", "auxpass"})
 MARKED_TENSE_TAGS = frozenset({"VBD", "VBZ"})
 #: A bare infinitive and a gerund: no tense, so no finite verb is coordinated with them.
 NON_FINITE_TAGS = frozenset({"VB", "VBG"})
+#: The ``by`` phrase of a passive, which names who acts.
+AGENT_DEP = "agent"
 #: The subject of an active verb: the one who acts (``Cruz said``, not ``he was warned``).
 ACTIVE_SUBJECT_DEP = "nsubj"
 SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
@@ -286,6 +288,28 @@ def _each_clause(
         piece_start = doc[k].idx
     parts.append(lang.marks.trim(text, piece_start, end))
     return [p for p in parts if p[1] - p[0] >= 2]
+
+
+#: What opens a yes-no question the parser may read as a condition (``asked them if ...``).
+QUESTION_MARKS = frozenset({"if", "whether"})
+#: What may stand between a verb that asks and its question: who is asked, how often.
+ASKED_DEPS = frozenset({"dobj", "dative", "npadvmod", "advmod"})
+
+
+def _question_read_as_condition(verb: Token, frames: frozenset[str]) -> Token | None:
+    """``asked workers if they planned to attend``: the parser read the question as a condition of the
+    verb. Right after the verb, or after who was asked, an ``if`` or ``whether`` clause of a verb that
+    takes a question is what was asked."""
+    if "wh" not in frames:
+        return None
+    for c in verb.rights:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children):
+            between = verb.doc[verb.i + 1 : c.left_edge.i]
+            inside = {t.i for x in verb.rights if x.dep_ in ASKED_DEPS and x.i < c.i for t in x.subtree}
+            return c if all(t.i in inside for t in between) else None
+        if c.dep_ not in ASKED_DEPS:
+            return None
+    return None
 
 
 def _relative_that(verb: Token, clause: Token) -> bool:
@@ -872,6 +896,11 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
             got = _clause_content(text, stray, False, lang)
             if got:
                 return got, cue, "clause"
+        question = _question_read_as_condition(verb, frames)
+        if question is not None:
+            got = _clause_content(text, question, True, lang)
+            if got:
+                return got, cue, "clause"
     when = next((c for c in children if c.dep_ == "dobj" and _names_a_time(c, lang)), None)
     if "to" in frames:
         for c in children:
@@ -1354,8 +1383,8 @@ def _not_an_act(verb: Token, lang: English) -> bool:
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lang.lexicon.refusals:
         return True
     frames = verb_frames(verb, lang)
-    if "active" in frames and _passive(verb):
-        return True
+    if "active" in frames and _passive(verb) and not any(c.dep_ == AGENT_DEP for c in verb.children):
+        return True  # "was asked to X": by someone unnamed; "was asked by Lee whether X": Lee asked
     if "passive" in frames and not _passive(verb):
         return True
     if "agent" not in frames:
