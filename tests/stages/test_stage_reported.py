@@ -2241,3 +2241,41 @@ def test_asked_without_an_agent_is_no_question_of_anyone() -> None:
     )
     got = reported.find(context(d), [])
     assert [cut(text, c.cue) for c in got if c.cue and cut(text, c.cue) == "Asked"] == []
+
+
+DESCRIBED = {
+    # the object states what was described
+    "Lee described his plan to cut taxes.": """
+        0  Lee        NNP   PROPN  nsubj  1  Lee  B-PERSON
+        1  described  VBD   VERB   ROOT   1  describe
+        2  his        PRP$  PRON   poss   3
+        3  plan       NN    NOUN   dobj   1
+        4  to         TO    PART   aux    5
+        5  cut        VB    VERB   acl    3
+        6  taxes      NNS   NOUN   dobj   5  tax
+        7  .          .     PUNCT  punct  1
+        """,
+    # an embedded question
+    "Lee described how he would cut taxes.": """
+        0  Lee        NNP   PROPN  nsubj  1  Lee  B-PERSON
+        1  described  VBD   VERB   ROOT   1  describe
+        2  how        WRB   SCONJ  advmod 5
+        3  he         PRP   PRON   nsubj  5
+        4  would      MD    AUX    aux    5
+        5  cut        VB    VERB   ccomp  1
+        6  taxes      NNS   NOUN   dobj   5  tax
+        7  .          .     PUNCT  punct  1
+        """,
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lee described his plan to cut taxes.", "his plan to cut taxes"),
+        ("Lee described how he would cut taxes.", "how he would cut taxes"),
+    ],
+)
+def test_described_x_and_described_how_report_what_was_described(text: str, expected: str) -> None:
+    got = found(text, DESCRIBED[text])
+    assert [cut(text, c.content) for c in got] == [expected]
