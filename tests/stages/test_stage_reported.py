@@ -2279,3 +2279,31 @@ DESCRIBED = {
 def test_described_x_and_described_how_report_what_was_described(text: str, expected: str) -> None:
     got = found(text, DESCRIBED[text])
     assert [cut(text, c.content) for c in got] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "prt", "noun", "expected"),
+    [
+        ("tweeted", "tweet", "", "thanks", ["her thanks to voters"]),  # a content noun: what she posted
+        ("posted", "post", "", "photos", []),  # any other object is a thing posted, not words
+        ("wrote", "write", "off", "thanks", []),  # "wrote off": not_cues.txt
+    ],
+)
+def test_posting_a_content_noun_reports_it(
+    verb: str, lemma: str, prt: str, noun: str, expected: list[str]
+) -> None:
+    words = [verb, *([prt] if prt else []), "her", noun, "to", "voters"]
+    text = "Lee " + " ".join(words) + "."
+    o = 1 if prt else 0
+    rows = [
+        "0  Lee  NNP  PROPN  nsubj  1  Lee  B-PERSON",
+        f"1  {verb}  VBD  VERB  ROOT  1  {lemma}",
+        *([f"2  {prt}  RP  ADP  prt  1"] if prt else []),
+        f"{2 + o}  her  PRP$  PRON  poss  {3 + o}",
+        f"{3 + o}  {noun}  NNS  NOUN  dobj  1",
+        f"{4 + o}  to  IN  ADP  prep  {3 + o}",
+        f"{5 + o}  voters  NNS  NOUN  pobj  {4 + o}  voter",
+        f"{6 + o}  .  .  PUNCT  punct  1",
+    ]
+    got = found(text, "\n".join(rows))
+    assert [cut(text, c.content) for c in got] == expected
