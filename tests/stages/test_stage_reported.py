@@ -2307,3 +2307,33 @@ def test_posting_a_content_noun_reports_it(
     ]
     got = found(text, "\n".join(rows))
     assert [cut(text, c.content) for c in got] == expected
+
+
+AS_HE_URGES = """
+        0  He            PRP   PRON   nsubj  1
+        1  highlighted   VBD   VERB   ROOT   1  highlight
+        2  his           PRP$  PRON   poss   3
+        3  win           NN    NOUN   dobj   1
+        4  as            IN    SCONJ  mark   6
+        5  he            PRP   PRON   nsubj  6
+        6  {verb}        VBZ   VERB   advcl  1  {lemma}
+        7  voters        NNS   NOUN   dobj   6  voter
+        8  to            TO    PART   aux    9
+        9  unite         VB    VERB   xcomp  6
+        10 .             .     PUNCT  punct  1
+        """
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "expected"),
+    [
+        # "as he urges voters to unite": a second report with its own speaker, not the first's tail
+        ("urges", "urge", [("highlighted", "his win"), ("urges", "to unite")]),
+        # a verb of no speech is the first content's tail
+        ("leads", "lead", [("highlighted", "his win as he leads voters to unite")]),
+    ],
+)
+def test_as_he_urges_x_to_y_is_a_report_of_its_own(verb: str, lemma: str, expected: list) -> None:
+    text = f"He highlighted his win as he {verb} voters to unite."
+    got = found(text, AS_HE_URGES.format(verb=verb, lemma=lemma))
+    assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == expected

@@ -641,6 +641,8 @@ def _with_tail(text: str, verb: Token, start: int, end: int, after: int, lang: E
             continue
         if child.dep_ not in CONTENT_TAIL_DEPS:
             continue
+        if _act_of_its_own(text, child, lang):
+            break  # "highlighting his win as he urges X to Y": a second act, with its own speaker
         if (
             child.dep_ == "prep"
             and cstart >= end
@@ -1099,6 +1101,18 @@ def _contrasting_report(t: Token, lang: English) -> bool:
     )
 
 
+def _act_of_its_own(text: str, clause: Token, lang: English) -> bool:
+    """A subordinate clause whose verb reports words of its own, with a subject of its own (``as he
+    urges conservatives to unite``): a report of its own, not the tail of another's content."""
+    return (
+        clause.dep_ == "advcl"
+        and any(c.dep_ == ACTIVE_SUBJECT_DEP for c in clause.children)
+        and bool(verb_frames(clause, lang))
+        and not _not_an_act(clause, lang)
+        and _frames_content(text, clause, lang) is not None
+    )
+
+
 def _set_off_at_end(t: Token, start: int, end: int, lang: English) -> bool:
     """The phrase ``t`` heads follows a comma inside the content and runs to the content's end."""
     return (
@@ -1454,9 +1468,11 @@ def _asked_for(verb: Token, lang: English) -> bool:
 
 def _pointer_back(verb: Token) -> bool:
     """``as I said a moment ago``, ``as you pointed out``: a pointer to content said elsewhere (spec 1.1).
-    A that-clause of its own is no pointer (``even as Trump claimed that X, ...``)."""
+    A that-clause or an infinitive of its own is no pointer (``even as Trump claimed that X, ...``,
+    ``as he urges conservatives to unite``)."""
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
-        c.dep_ in CLAUSE_DEPS and _has_that(c) for c in verb.children
+        (c.dep_ in CLAUSE_DEPS and _has_that(c)) or (c.dep_ == "xcomp" and _infinitive(c))
+        for c in verb.children
     )
 
 
