@@ -5,6 +5,7 @@ The stage reads the text and the Doc's entities, not its parse: the Docs here ca
 
 from __future__ import annotations
 
+import pytest
 from handbuilt import context, cut, plain
 
 from quotes.extraction.candidates import Rule
@@ -74,6 +75,22 @@ def test_a_name_label_needs_an_entity_a_title_or_a_repeat() -> None:
     assert turns(text) == ()  # once, untitled, not an entity: a heading-like line, not a speaker
     (t,) = turns(text, {"Hiroko Tanaka": "PERSON"})
     assert t.name == "Hiroko Tanaka"
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Insiders", ["Taxes will fall next year."]),  # people (human_nouns.txt)
+        ("Senate report", ["Taxes will fall next year."]),  # a statement (speech_nouns.txt)
+        ("Boom", []),  # an interjection heading (not_labels.txt)
+        ("Tax Cuts Ahead", []),  # a title-case heading: no source
+        ("Beware, Voters", []),  # an address
+        ("Ask his voters", []),  # a heading with a verb and a pronoun
+    ],
+)
+def test_a_short_label_naming_a_source_is_its_speaker(label: str, expected: list[str]) -> None:
+    text = f"{label}: Taxes will fall next year."
+    assert [cut(text, t.content) for t in turns(text)] == expected
 
 
 def test_a_label_naming_a_person_the_document_names() -> None:

@@ -27,6 +27,8 @@ from ..layout import PARAGRAPH, is_heading, is_title_case
 #: pattern) is searched for only just before the line's last handle, so that a long line full of
 #: dashes costs no more than a short one.
 SIGNATURE_REACH = 120
+#: A label of a source named by a common noun (``Senate insiders:``) is this short.
+SOURCE_LABEL_MAX_WORDS = 3
 #: Within a transcript, a shorter line without final punctuation is a heading that ends the turn.
 TURN_HEADING_MAX_WORDS = 10
 #: A label before one quotation ("Fiorina: 'X.'") needs no other evidence if it is this short and
@@ -85,6 +87,8 @@ def _accept(
         return False
     if folded in lex.transcript_labels:
         return True
+    if _source_noun(label, lang):
+        return True
     if not _name_like(label, lang):
         return False
     if repeats >= 2 or any(lang.lexicon.is_title(w.strip(lang.marks.label_separator)) for w in label.split()):
@@ -98,6 +102,24 @@ def _accept(
     if lang.patterns.acronym.fullmatch(label):
         return True  # an outlet or agency (``NHK:``, ``AP:``) as the source of what follows
     return _entity_label(entities, start, end) or _names_a_person(label, people, lang)
+
+
+def _source_noun(label: str, lang: LanguageRules) -> bool:
+    """``Insiders: Trump will rebound``, ``IG report: State was inaccurate``: a short label whose last
+    word names people, a body or a statement is the source of what follows, as a headline gives it."""
+    words = label.split()
+    lex = lang.lexicon
+    if (
+        len(words) > SOURCE_LABEL_MAX_WORDS
+        or not words[0][:1].isupper()
+        or lang.marks.comma in label
+        or any(w.casefold() in lex.pronouns for w in words)
+    ):
+        return False  # "But beware, Republicans:", "Spotlight his family:": an address, a heading
+    last = words[-1].casefold()
+    return any(
+        w in lex.human_nouns or w in lex.speech_nouns or w in lex.bodies for w in (last, last.rstrip("s"))
+    )
 
 
 def _signed_post(
