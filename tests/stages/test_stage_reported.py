@@ -2337,3 +2337,36 @@ def test_as_he_urges_x_to_y_is_a_report_of_its_own(verb: str, lemma: str, expect
     text = f"He highlighted his win as he {verb} voters to unite."
     got = found(text, AS_HE_URGES.format(verb=verb, lemma=lemma))
     assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == expected
+
+
+AS_X_NOTED = """
+        0  As         IN   SCONJ  mark   3
+        1  The        DT   DET    det    2
+        2  {subj}     {tag}  {pos}  nsubj  3
+        3  {verb}     VBD  VERB   advcl  8  {lemma}
+        4  ,          ,    PUNCT  punct  3
+        5  trust      NN   NOUN   nsubj  8
+        6  is         VBZ  AUX    aux    8  be
+        7  ever       RB   ADV    advmod 8
+        8  falling    VBG  VERB   ROOT   8  fall
+        9  .          .    PUNCT  punct  8
+        """
+
+
+@pytest.mark.parametrize(
+    ("subj", "tag", "pos", "verb", "lemma", "expected"),
+    [
+        # a named source opening the sentence: what follows is its report
+        ("Post", "NNP", "PROPN", "noted", "note", ["trust is ever falling"]),
+        # a pronoun points back to words said before ("As you pointed out", spec 1.1)
+        ("she", "PRP", "PRON", "noted", "note", []),
+        # not a speech verb of its own: a time ("As the campaign went on")
+        ("campaign", "NN", "NOUN", "grew", "grow", []),
+    ],
+)
+def test_as_x_noted_opening_a_sentence_reports_the_rest(
+    subj: str, tag: str, pos: str, verb: str, lemma: str, expected: list[str]
+) -> None:
+    text = f"As The {subj} {verb}, trust is ever falling."
+    got = found(text, AS_X_NOTED.format(subj=subj, tag=tag, pos=pos, verb=verb, lemma=lemma))
+    assert [cut(text, c.content) for c in got] == expected

@@ -1314,7 +1314,8 @@ def _parenthetical(text: str, verb: Token, lang: English) -> tuple[Offsets, Offs
     if head is verb or (head.pos_ not in ("VERB", "AUX") and not _clause_read_as_noun(head)):
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or any(c.dep_ == "mark" for c in verb.children):
+    fronted = _fronted_source(verb, lang)
+    if subj is None or (any(c.dep_ == "mark" for c in verb.children) and not fronted):
         return None  # "while that's going on, ...", "as he said, ...": a clause of the sentence, no source
     doc = verb.doc
     left = verb.left_edge
@@ -1323,7 +1324,7 @@ def _parenthetical(text: str, verb: Token, lang: English) -> tuple[Offsets, Offs
         or (left.i > 0 and doc[left.i - 1].text == ",")
         or (subj.left_edge.i > 0 and doc[subj.left_edge.i - 1].text == ",")
     )
-    if head.i > verb.i and not set_off:
+    if head.i > verb.i and not (set_off or fronted):
         return None  # "X, he said, Y": only a verb set off by commas reports the clause around it
     if head.i < verb.i and not (
         left.text in PARENTHETICAL_MARKS or left.i > 0 and doc[left.i - 1].text in PARENTHETICAL_MARKS
@@ -1336,6 +1337,9 @@ def _parenthetical(text: str, verb: Token, lang: English) -> tuple[Offsets, Offs
     ):
         return None  # "..., Carter told reporters.": an addressee is no content of its own
     start, end = _subtree_span(head)
+    first = _after_the_comma(verb, lang) if fronted else None
+    if first is not None:
+        start = first.idx  # "As X noted, | Y": what follows the source's clause
     vstart = verb.left_edge.idx
     if verb.right_edge.i >= head.right_edge.i - 1 or (
         head.i < verb.i and not _goes_on(head, verb, bool(verb_frames(head, lang)))
@@ -1390,7 +1394,7 @@ def _not_an_act(verb: Token, lang: English) -> bool:
     if (
         _in_fixed_phrase(verb, lang)
         or _performative(verb, lang)
-        or _pointer_back(verb)
+        or _pointer_back(verb, lang)
         or _asked_for(verb, lang)
     ):
         return True
@@ -1466,14 +1470,45 @@ def _asked_for(verb: Token, lang: English) -> bool:
     return inverted and any(c.is_punct and c.text == lang.marks.question for c in verb.children)
 
 
-def _pointer_back(verb: Token) -> bool:
+def _pointer_back(verb: Token, lang: English) -> bool:
     """``as I said a moment ago``, ``as you pointed out``: a pointer to content said elsewhere (spec 1.1).
     A that-clause or an infinitive of its own is no pointer (``even as Trump claimed that X, ...``,
     ``as he urges conservatives to unite``)."""
-    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
-        (c.dep_ in CLAUSE_DEPS and _has_that(c)) or (c.dep_ == "xcomp" and _infinitive(c))
-        for c in verb.children
+    return (
+        any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and not any(
+            (c.dep_ in CLAUSE_DEPS and _has_that(c)) or (c.dep_ == "xcomp" and _infinitive(c))
+            for c in verb.children
+        )
+        and not _fronted_source(verb, lang)
     )
+
+
+def _fronted_source(verb: Token, lang: English) -> bool:
+    """``As The Atlantic noted, trust is collapsing``: an as-clause that opens the sentence and names
+    its source tells where the rest of the sentence comes from, as ``..., The Atlantic noted`` does.
+    With a pronoun it points back to words said before (``As you pointed out, ...``, ``As I said``)."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    subj = next((c for c in verb.children if c.dep_ == ACTIVE_SUBJECT_DEP), None)
+    return (
+        mark is not None
+        and subj is not None
+        and verb.dep_ == "advcl"
+        and verb.head.i > verb.i
+        and mark.i == verb.sent.start
+        and subj.pos_ != "PRON"
+        and "clause" in lang.lexicon.frames(verb.lemma_)  # "As the campaign went on": time, not a source
+        and _after_the_comma(verb, lang) is not None
+    )
+
+
+def _after_the_comma(verb: Token, lang: English) -> Token | None:
+    """The first word after the comma that closes ``verb``'s clause (``As X noted, | Y``)."""
+    doc = verb.doc
+    k = verb.right_edge.i if verb.right_edge.text == lang.marks.comma else verb.right_edge.i + 1
+    if k + 1 >= len(doc) or doc[k].text != lang.marks.comma:
+        return None
+    return doc[k + 1]
 
 
 def _passive(verb: Token) -> bool:
