@@ -2370,3 +2370,34 @@ def test_as_x_noted_opening_a_sentence_reports_the_rest(
     text = f"As The {subj} {verb}, trust is ever falling."
     got = found(text, AS_X_NOTED.format(subj=subj, tag=tag, pos=pos, verb=verb, lemma=lemma))
     assert [cut(text, c.content) for c in got] == expected
+
+
+ON_PAST_THE_SOURCE = """
+        0  Taxes     NNS  NOUN   nsubjpass  2  tax
+        1  were      VBD  AUX    auxpass    2  be
+        2  cut       VBN  VERB   ccomp      5  cut
+        3  ,         ,    PUNCT  punct      5
+        4  Lee       NNP  PROPN  nsubj      5  Lee  B-PERSON
+        5  said      VBD  VERB   ROOT       5  say
+        6  ,         ,    PUNCT  punct      5
+        7  {prep}    IN   ADP    prep       5
+        8  Congress  NNP  PROPN  pobj       7  Congress  B-ORG
+        9  .         .    PUNCT  punct      5
+        """
+
+
+@pytest.mark.parametrize(
+    ("prep", "expected"),
+    [
+        # "by Congress" goes on with "were cut"; the parser hung it on "said"
+        ("by", "Taxes were cut, Lee said, by Congress"),
+        # "in Congress" may say where Lee spoke: the content stops before the source
+        ("in", "Taxes were cut"),
+    ],
+)
+def test_a_phrase_after_the_source_that_goes_on_with_the_clause_is_the_clause_s(
+    prep: str, expected: str
+) -> None:
+    text = f"Taxes were cut, Lee said, {prep} Congress."
+    got = found(text, ON_PAST_THE_SOURCE.format(prep=prep))
+    assert [cut(text, c.content) for c in got] == [expected]

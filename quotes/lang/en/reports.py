@@ -312,6 +312,28 @@ def _question_read_as_condition(verb: Token, frames: frozenset[str]) -> Token | 
     return None
 
 
+#: Prepositions that go on with a clause, never with a verb of saying (``..., he said, by X``,
+#: ``..., the Times said, including X``).
+CLAUSE_GOING_ON_PREPS = frozenset({"by", "including"})
+
+
+def _on_past_the_source(text: str, verb: Token, content: Offsets, lang: English) -> Offsets:
+    """``The argument would be aided, Devine said, by the primary calendar``: the parser hung the rest of
+    the reported clause on the source's verb. A phrase set off after the source that can only go on with
+    the clause (``by``, ``including``; the speaker's own reason, ``because ...``) is the clause's, and
+    the content runs over the source to its end, as ``X, he said, Y`` does."""
+    start, end = content
+    for child in verb.rights:
+        if child.dep_ not in ("prep", "advcl") or set_off_by_comma(child, lang) is None:
+            continue
+        if child.dep_ == "prep" and child.lower_ not in CLAUSE_GOING_ON_PREPS:
+            return content
+        if child.dep_ == "advcl" and not _speakers_reason(verb, child):
+            return content
+        return lang.marks.trim(text, start, _subtree_span(child)[1])
+    return content
+
+
 def _relative_that(verb: Token, clause: Token) -> bool:
     """``laws, passed in May, that courts said discriminated``: a ``that`` between a clause and the
     verb after it opens a relative clause around the verb; the clause before is no content of it
@@ -889,6 +911,8 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
                     subject = _subject_read_as_object(verb, c, frames, lang)
                     if subject is not None:
                         got = (subject.left_edge.idx, got[1])
+                    if c.i < verb.i:
+                        got = _on_past_the_source(text, verb, got, lang)
                     return _with_coordinated_clause(text, verb, got, lang), cue, "clause"
         gerund = _gerund_subject(verb)
         if gerund is not None:
