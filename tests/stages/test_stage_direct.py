@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from handbuilt import context, cut, doc
 
 from quotes.extraction.candidates import Rule
@@ -296,3 +297,35 @@ def test_the_verb_right_after_the_quotation_is_its_cue_where_the_parser_hangs_it
         """,
     )
     assert [(cut(text, c.content), c.cue_token) for c in got] == [("We won the vote,", 8)]
+
+
+@pytest.mark.parametrize(
+    ("obj", "lemma", "expected"),
+    [
+        ("reporters", "reporter", ["asked reporters"]),  # the listeners: the verb has no words of its own
+        ("Trump", "Trump", []),  # anyone else asked: no cue, and a short quotation needs one
+    ],
+)
+def test_a_cue_in_the_next_sentence_may_name_its_listeners(
+    obj: str, lemma: str, expected: str | None
+) -> None:
+    # the parser ends the sentence at the question mark, so the cue stands in a sentence of its own
+    text = f'"Will we change course now?" Lee asked {obj}.'
+    got = found(
+        text,
+        f"""
+        0  "       ``   PUNCT  punct  3
+        1  Will    MD   AUX    aux    3
+        2  we      PRP  PRON   nsubj  3  we
+        3  change  VB   VERB   ROOT   3
+        4  course  NN   NOUN   dobj   3
+        5  now     RB   ADV    advmod 3
+        6  ?       .    PUNCT  punct  3
+        7  "       ''   PUNCT  punct  3
+        8  Lee     NNP  PROPN  nsubj  9  Lee  B-PERSON
+        9  asked   VBD  VERB   ROOT   9  ask
+        10 {obj}   NNS  NOUN   dobj   9  {lemma}
+        11 .       .    PUNCT  punct  9
+        """,
+    )
+    assert [cut(text, c.cue) for c in got if c.cue] == expected

@@ -77,11 +77,15 @@ def quote_cue(tok: Token, lang: English) -> bool:
 
 
 def cue_without_content(tok: Token, lang: English) -> bool:
-    """A quote verb with no clause of its own, whose object (if any) is a pro-form (``put it``)."""
+    """A quote verb with no clause of its own, whose object (if any) is a pro-form (``put it``) or
+    the listeners (``Trump asked reporters``)."""
     if not is_speech_verb(tok, lang, "quote") or any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
         return False
     objects = [c for c in tok.children if c.dep_ == "dobj"]
-    return all(o.lower_ in ("it", "this", "that", "so") for o in objects)
+    return all(
+        o.lower_ in ("it", "this", "that", "so") or o.lemma_.lower() in lang.lexicon.listeners
+        for o in objects
+    )
 
 
 def second_act(tokens: list[Token], cue: int | None, lang: English) -> Token | None:
