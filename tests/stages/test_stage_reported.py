@@ -2401,3 +2401,21 @@ def test_a_phrase_after_the_source_that_goes_on_with_the_clause_is_the_clause_s(
     text = f"Taxes were cut, Lee said, {prep} Congress."
     got = found(text, ON_PAST_THE_SOURCE.format(prep=prep))
     assert [cut(text, c.content) for c in got] == [expected]
+
+
+def test_made_it_clear_a_without_that_reports_a() -> None:
+    # the parser reads "it clear" as the verb's clause and hangs the bare clause on "clear"
+    text = "Voters made it clear they disagreed."
+    got = found(
+        text,
+        """
+        0  Voters     NNS  NOUN   nsubj  1  voter
+        1  made       VBD  VERB   ROOT   1  make
+        2  it         PRP  PRON   nsubj  3
+        3  clear      JJ   ADJ    ccomp  1
+        4  they       PRP  PRON   nsubj  5
+        5  disagreed  VBD  VERB   advcl  3  disagree
+        6  .          .    PUNCT  punct  1
+        """,
+    )
+    assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [("made it clear", "they disagreed")]

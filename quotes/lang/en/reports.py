@@ -492,7 +492,11 @@ def _past_the_phrase(verb: Token, clause: Token, lang: English) -> Token | None:
     phrase_end = phrasal_child(verb, lang)
     if phrase_end is None or phrase_end.i != clause.i:
         return clause
-    inner = [c for c in clause.rights if c.dep_ in PHRASE_CLAUSE_DEPS or (c.dep_ == "advcl" and _has_that(c))]
+    inner = [
+        c
+        for c in clause.rights
+        if c.dep_ in PHRASE_CLAUSE_DEPS or (c.dep_ == "advcl" and (_has_that(c) or _bare_clause(c)))
+    ]
     if inner:
         return inner[0]
     stray = _stray_relative(clause)
@@ -500,6 +504,13 @@ def _past_the_phrase(verb: Token, clause: Token, lang: English) -> Token | None:
         return stray
     # "made it clear.": the content was said before; "made it clear to X that A": the parser hung A elsewhere
     return None if clause.right_edge.i - clause.left_edge.i < 2 else clause
+
+
+def _bare_clause(clause: Token) -> bool:
+    """A clause with a subject of its own and no conjunction before it (``made it clear | they
+    disagreed``): a content clause without ``that``, not a condition or a reason."""
+    children = list(clause.children)
+    return any(c.dep_ in SUBJECT_DEPS for c in children) and not any(c.dep_ == "mark" for c in children)
 
 
 def _stray_relative(phrase_end: Token) -> Token | None:
