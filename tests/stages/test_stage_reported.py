@@ -2419,3 +2419,30 @@ def test_made_it_clear_a_without_that_reports_a() -> None:
         """,
     )
     assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == [("made it clear", "they disagreed")]
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"), [("—", "to ban imports — all of them — from May"), (",", "to ban imports")]
+)
+def test_a_dashed_aside_inside_the_content_does_not_end_it(closing: str, expected: str) -> None:
+    # the parser hung the aside and "from May" on the verb; only a closing dash makes it an aside
+    text = f"Lee pledged to ban imports — all of them {closing} from May."
+    got = found(
+        text,
+        f"""
+        0  Lee      NNP  PROPN  nsubj  1  Lee  B-PERSON
+        1  pledged  VBD  VERB   ROOT   1  pledge
+        2  to       TO   PART   aux    3
+        3  ban      VB   VERB   xcomp  1
+        4  imports  NNS  NOUN   dobj   3  import
+        5  —        :    PUNCT  punct  1
+        6  all      DT   DET    appos  1
+        7  of       IN   ADP    prep   6
+        8  them     PRP  PRON   pobj   7
+        9  {closing}  :  PUNCT  punct  1
+        10 from     IN   ADP    prep   1
+        11 May      NNP  PROPN  pobj   10  May  B-DATE
+        12 .        .    PUNCT  punct  1
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == [expected]

@@ -90,6 +90,7 @@ def reports(text: str, tok: Token, lang: English) -> list[Report]:
             return [Report(closing[0], closing[1], "parenthetical", closing[2], tok)] if closing else []
         content, cue, frame = got
         content = _without_gloss(text, tok.doc, content, lang)
+        content = _past_a_dashed_aside(text, tok, content, lang)
         content = _before_next_act(text, tok, content, lang)
         if frame == "clause":
             parts = _each_clause(text, tok, content, lang, CLAUSE_DEPS, _has_that)
@@ -397,6 +398,28 @@ def _clause_content(text: str, c: Token, allow_wh: bool, lang: English) -> Offse
             break
     end = _before_participle_act(toks[k + 1 :], end, lang)
     return lang.marks.trim(text, first.idx, end)
+
+
+#: Dashes that set an aside off on both sides (``to ban all Muslims — 1.6 billion people — from ...``).
+ASIDE_DASHES = frozenset({"—", "–", "--", "―"})
+
+
+def _past_a_dashed_aside(text: str, verb: Token, content: Offsets, lang: English) -> Offsets:
+    """``pledged to ban all Muslims — 1.6 billion members of a religion — from entering the U.S.``: the
+    parser hung the aside and the rest of the content on the verb (or higher). Right after the content,
+    an aside between two dashes followed by a phrase hung before it goes on with the content."""
+    start, end = content
+    doc = verb.doc
+    k = next((t.i for t in doc[verb.i :] if t.idx >= end and not t.is_space), None)
+    if k is None or doc[k].text not in ASIDE_DASHES:
+        return content
+    close = next((t for t in doc[k + 1 : verb.sent.end] if t.text in ASIDE_DASHES), None)
+    if close is None or close.i + 1 >= verb.sent.end:
+        return content
+    rest = doc[close.i + 1]
+    if rest.head.i >= k or rest.dep_ not in ("prep", "advcl", "xcomp"):
+        return content  # the phrase must hang before the aside (on the verb, or higher where misparsed)
+    return lang.marks.trim(text, start, _subtree_span(rest)[1])
 
 
 def _tense(verb: Token) -> str:
