@@ -2446,3 +2446,36 @@ def test_a_dashed_aside_inside_the_content_does_not_end_it(closing: str, expecte
         """,
     )
     assert [cut(text, c.content) for c in got] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("rest", "tag", "expected"),
+    [
+        # the clause goes on after the source: the content is the whole stretch
+        ("in states", "IN", "Trump leads the race, according to the poll, in states"),
+        # a participle after the source is the author's remark
+        ("easing fears", "VBG", "Trump leads the race"),
+    ],
+)
+def test_what_follows_an_according_to_phrase_may_be_the_author_s(rest: str, tag: str, expected: str) -> None:
+    text = f"Trump leads the race, according to the poll, {rest}."
+    first, second = rest.split()
+    got = found(
+        text,
+        f"""
+        0  Trump      NNP  PROPN  nsubj  1  Trump  B-PERSON
+        1  leads      VBZ  VERB   ROOT   1  lead
+        2  the        DT   DET    det    3
+        3  race       NN   NOUN   dobj   1
+        4  ,          ,    PUNCT  punct  1
+        5  according  VBG  VERB   prep   1  accord
+        6  to         IN   ADP    prep   5
+        7  the        DT   DET    det    8
+        8  poll       NN   NOUN   pobj   6
+        9  ,          ,    PUNCT  punct  1
+        10 {first}    {tag}  {"ADP" if tag == "IN" else "VERB"}  {"prep" if tag == "IN" else "advcl"}  1
+        11 {second}   NNS  NOUN   {"pobj" if tag == "IN" else "dobj"}  10
+        12 .          .    PUNCT  punct  1
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == [expected]

@@ -1598,7 +1598,10 @@ def _according_to(text: str, tok: Token, lang: English) -> tuple[Offsets, Offset
     opened = any(
         t.pos_ in ("VERB", "AUX") or t.dep_ in ("nsubj", "nsubjpass") for t in sent if t.idx < phrase_start
     )
-    if opened and _words(text, before) >= MIN_SIDE_WORDS and _words(text, after) >= MIN_SIDE_WORDS:
+    both = opened and _words(text, before) >= MIN_SIDE_WORDS and _words(text, after) >= MIN_SIDE_WORDS
+    if both and _authors_afterword(tok.doc, phrase_end):
+        content = before  # "X leads, according to the poll - despite Y": the rest is the author's
+    elif both:
         # "X leads, according to the poll, in three states": the phrase interrupts the clause it
         # attributes (its subject or verb stands before it), so the content is the whole stretch;
         # after an adjunct alone ("On Friday, according to X, ...") the content follows it.
@@ -1606,6 +1609,24 @@ def _according_to(text: str, tok: Token, lang: English) -> tuple[Offsets, Offset
     else:
         content = after if (after[1] - after[0]) >= (before[1] - before[0]) else before
     return content, (tok.idx, to.idx + len(to)), pobj
+
+
+#: What opens the author's own remark after a source at a clause's end (``..., according to X -
+#: virtually the same as ...``, ``..., according to X, taking a step toward ...``).
+AFTERWORD_OPENERS = frozenset({"despite", "while", "whereas", "though", "although", "compared"})
+
+
+def _authors_afterword(doc: Doc, phrase_end: int) -> bool:
+    """After an ``according to`` phrase, a dash, a participle or a contrast opens the author's remark,
+    not the rest of the attributed clause."""
+    rest = [t for t in doc if t.idx >= phrase_end and not t.is_space][:2]
+    if not rest:
+        return False
+    first = rest[0]
+    if first.text in ASIDE_DASHES:
+        return True
+    word = rest[1] if first.is_punct and len(rest) > 1 else first
+    return word.tag_ == "VBG" or word.lower_ in AFTERWORD_OPENERS
 
 
 def _apposed_name(source: Token, lang: English) -> tuple[Token, int] | None:
