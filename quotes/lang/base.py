@@ -314,6 +314,12 @@ class LanguageRules(ABC):
         by default ``head`` and its conjuncts."""
         return [head, *(c for c in head.children if c.dep_ in self.tags.coordination_deps)]
 
+    def source_word(self, word: str) -> bool:
+        """MAY: the word, as a label writes it, names people, a body or a statement (``Insiders``,
+        ``report``); by default when listed as written in human_nouns, speech_nouns or bodies."""
+        w, lex = word.casefold(), self.lexicon
+        return w in lex.human_nouns or w in lex.speech_nouns or w in lex.bodies
+
     def counterpart(self, cue: Token) -> Token | None:
         """MAY: the token naming the other party of a joint act, where the sentence names it only as the
         party met (``held talks with X and agreed to Y``); none by default."""

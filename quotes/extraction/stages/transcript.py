@@ -116,10 +116,7 @@ def _source_noun(label: str, lang: LanguageRules) -> bool:
         or any(w.casefold() in lex.pronouns for w in words)
     ):
         return False  # "But beware, Republicans:", "Spotlight his family:": an address, a heading
-    last = words[-1].casefold()
-    return any(
-        w in lex.human_nouns or w in lex.speech_nouns or w in lex.bodies for w in (last, last.rstrip("s"))
-    )
+    return lang.source_word(words[-1])
 
 
 def _signed_post(

@@ -61,6 +61,10 @@ class English(LanguageRules):
     def counterpart(self, cue: Token) -> Token | None:
         return subjects.counterpart(cue, self)
 
+    def source_word(self, word: str) -> bool:
+        # "Insiders": a plural names the same people as its singular
+        return super().source_word(word) or (word.endswith("s") and super().source_word(word[:-1]))
+
     def third_person(self, word: Token) -> bool:
         return not self.tags.speech_party_features.intersection(word.morph)
 
