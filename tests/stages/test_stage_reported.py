@@ -749,10 +749,8 @@ def test_a_that_clause_misread_as_a_relative_clause_is_the_verbs() -> None:
     assert [c.rule for c in got if c.rule == Rule.REPORTED_CLAUSE] == []
 
 
-def test_as_with_a_that_clause_of_its_own_reports_it_and_without_one_points_back() -> None:
-    # "As Trump claimed that taxes would fall, ...": the clause is his. "As Trump claimed, taxes
-    # would fall" points back to what he said elsewhere (spec 1.1), even where the parser makes
-    # the clause his complement.
+def test_as_with_a_that_clause_of_its_own_reports_it() -> None:
+    # "As Trump claimed that taxes would fall, ...": the clause is his.
     text = "As Trump claimed that taxes would fall, markets rose."
     got = found(
         text,
@@ -771,12 +769,27 @@ def test_as_with_a_that_clause_of_its_own_reports_it_and_without_one_points_back
         """,
     )
     assert [(c.rule, cut(text, c.content)) for c in got] == [(Rule.REPORTED_CLAUSE, "taxes would fall")]
-    text = "As Trump claimed, taxes would fall."
+
+
+@pytest.mark.parametrize(
+    ("subj", "tag", "pos", "expected"),
+    [
+        # a named source before the comma: what follows is its claim (as "Taxes would fall, Trump claimed")
+        ("Trump", "NNP", "PROPN", ["taxes would fall"]),
+        # a pronoun points back to what was said before (spec 1.1: "as you pointed out")
+        ("he", "PRP", "PRON", []),
+    ],
+)
+def test_as_x_claimed_comma_reports_after_a_named_source_and_points_back_after_a_pronoun(
+    subj: str, tag: str, pos: str, expected: list[str]
+) -> None:
+    # the parser makes the clause after the comma the complement of "claimed"
+    text = f"As {subj} claimed, taxes would fall."
     got = found(
         text,
-        """
+        f"""
         0  As       IN   SCONJ  mark   2
-        1  Trump    NNP  PROPN  nsubj  2
+        1  {subj}   {tag}  {pos}  nsubj  2
         2  claimed  VBD  VERB   ROOT   2  claim
         3  ,        ,    PUNCT  punct  2
         4  taxes    NNS  NOUN   nsubj  6  tax
@@ -785,7 +798,7 @@ def test_as_with_a_that_clause_of_its_own_reports_it_and_without_one_points_back
         7  .        .    PUNCT  punct  2
         """,
     )
-    assert got == []
+    assert [cut(text, c.content) for c in got] == expected
 
 
 def test_an_idiom_of_the_authors_with_say_reports_nothing() -> None:
@@ -1975,7 +1988,7 @@ CONTRASTING_REPORT = """
         # a second party's report set against the first: two reports
         ("while", "Lee", "NNP", "PROPN", "nsubj", "said", "VBD", "say", ["he should resign", "he should"]),
         ("whereas", "Lee", "NNP", "PROPN", "nsubj", "said", "VBD", "say", ["he should resign", "he should"]),
-        # any other conjunction is the speaker's own ("as Lee said": pointing back)
+        # any other conjunction stays in the first content ("as Lee said he should" is also Lee's)
         (
             "as",
             "Lee",
@@ -1985,7 +1998,7 @@ CONTRASTING_REPORT = """
             "said",
             "VBD",
             "say",
-            ["he should resign, as Lee said he should"],
+            ["he should resign, as Lee said he should", "he should"],
         ),
         # no speech verb: the speaker's own contrast stays in the content
         (
@@ -2479,3 +2492,47 @@ def test_what_follows_an_according_to_phrase_may_be_the_author_s(rest: str, tag:
         """,
     )
     assert [cut(text, c.content) for c in got] == [expected]
+
+
+def test_a_number_right_before_a_present_verb_ends_a_subject_the_parser_missed() -> None:
+    # "About 4 in 10 say ...": no imperative ("Say ..."), the parser only lost the subject
+    text = "About 4 in 10 say taxes fall."
+    got = found(
+        text,
+        """
+        0  About  RB   ADV    advmod    1
+        1  4      CD   NUM    quantmod  3
+        2  in     IN   ADP    quantmod  3
+        3  10     CD   NUM    nummod    4
+        4  say    VBP  VERB   ROOT      4  say
+        5  taxes  NNS  NOUN   nsubj     6  tax
+        6  fall   VBP  VERB   ccomp     4
+        7  .      .    PUNCT  punct     4
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == ["taxes fall"]
+
+
+@pytest.mark.parametrize(("clause", "expected"), [("they were leaving", ["they were leaving"]), ("", [])])
+def test_as_x_told_y_with_a_clause_of_its_own_is_no_pointer_back(clause: str, expected: list[str]) -> None:
+    text = f"Doubts grew, as aides told reporters {clause}.".replace(" .", ".")
+    rows = [
+        "0  Doubts    NNS  NOUN   nsubj  1  doubt",
+        "1  grew      VBD  VERB   ROOT   1  grow",
+        "2  ,         ,    PUNCT  punct  1",
+        "3  as        IN   SCONJ  mark   5",
+        "4  aides     NNS  NOUN   nsubj  5  aide",
+        "5  told      VBD  VERB   advcl  1  tell",
+        "6  reporters NNS  NOUN   dobj   5  reporter",
+    ]
+    if clause:
+        rows += [
+            "7  they      PRP  PRON   nsubj  9",
+            "8  were      VBD  AUX    aux    9  be",
+            "9  leaving   VBG  VERB   ccomp  5  leave",
+            "10 .         .    PUNCT  punct  1",
+        ]
+    else:
+        rows += ["7  .  .  PUNCT  punct  1"]
+    got = found(text, "\n".join(rows))
+    assert [cut(text, c.content) for c in got] == expected

@@ -1472,7 +1472,7 @@ def _not_an_act(verb: Token, lang: English) -> bool:
 #: Present-tense forms: a first-person speech act in them is performed by saying it.
 PERFORMATIVE_TAGS = frozenset({"VBP", "VB"})
 #: What ends a subject the parser left unattached, right before its verb.
-MISSED_SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON"})
+MISSED_SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 #: Auxiliaries that keep a first-person act in the present ("would like to thank").
 PRESENT_MODALS = frozenset({"would", "'d", "must", "should", "can"})
 
@@ -1492,7 +1492,8 @@ def _performative(verb: Token, lang: English) -> bool:
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         # "(Ibu Retno,) thank you for ...": an imperative, said in the saying; but a noun right
-        # before the verb ends a subject the parser missed ("Majorities of voters ... say they ...")
+        # before the verb ends a subject the parser missed ("Majorities of voters ... say they ...",
+        # "About 4 in 10 say they ...")
         before = v.doc[v.i - 1] if v.i > 0 else None
         return before is None or before.pos_ not in MISSED_SUBJECT_POS
     pron = lang.lexicon.pronouns.get(subj.lower_)
@@ -1530,16 +1531,29 @@ def _asked_for(verb: Token, lang: English) -> bool:
 
 def _pointer_back(verb: Token, lang: English) -> bool:
     """``as I said a moment ago``, ``as you pointed out``: a pointer to content said elsewhere (spec 1.1).
-    A that-clause or an infinitive of its own is no pointer (``even as Trump claimed that X, ...``,
-    ``as he urges conservatives to unite``)."""
+    A clause or an infinitive of its own is no pointer (``even as Trump claimed that X, ...``, ``as
+    several told POLITICO they were leaning``, ``as he urges conservatives to unite``); a clause set off
+    by a comma is one only after a named source (``As Trump claimed, X``; not ``As he claimed, X``)."""
     return (
         any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
         and not any(
-            (c.dep_ in CLAUSE_DEPS and _has_that(c)) or (c.dep_ == "xcomp" and _infinitive(c))
+            (c.dep_ in CLAUSE_DEPS and (_has_that(c) or _bare_clause_of_a_source(verb, c, lang)))
+            or (c.dep_ == "xcomp" and _infinitive(c))
             for c in verb.children
         )
         and not _fronted_source(verb, lang)
     )
+
+
+def _bare_clause_of_a_source(verb: Token, clause: Token, lang: English) -> bool:
+    """A clause without ``that`` that is the verb's own: right after it (or its listener), or after a
+    comma where a named source speaks (``As Trump claimed, taxes would fall``, as ``_fronted_source``)."""
+    if not _bare_clause(clause):
+        return False
+    if set_off_by_comma(clause, lang) is None:
+        return True
+    subj = next((c for c in verb.children if c.dep_ == ACTIVE_SUBJECT_DEP), None)
+    return subj is not None and subj.pos_ != "PRON"
 
 
 def _fronted_source(verb: Token, lang: English) -> bool:
