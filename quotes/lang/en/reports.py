@@ -12,6 +12,7 @@ direct) is decided after the finders, from the marks, for any language.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -1613,7 +1614,7 @@ def _according_to(text: str, tok: Token, lang: English) -> tuple[Offsets, Offset
         t.pos_ in ("VERB", "AUX") or t.dep_ in ("nsubj", "nsubjpass") for t in sent if t.idx < phrase_start
     )
     both = opened and _words(text, before) >= MIN_SIDE_WORDS and _words(text, after) >= MIN_SIDE_WORDS
-    if both and _authors_afterword(tok.doc, phrase_end):
+    if both and _authors_afterword(tok, phrase_end):
         content = before  # "X leads, according to the poll - despite Y": the rest is the author's
     elif both:
         # "X leads, according to the poll, in three states": the phrase interrupts the clause it
@@ -1630,10 +1631,11 @@ def _according_to(text: str, tok: Token, lang: English) -> tuple[Offsets, Offset
 AFTERWORD_OPENERS = frozenset({"despite", "while", "whereas", "though", "although", "compared"})
 
 
-def _authors_afterword(doc: Doc, phrase_end: int) -> bool:
+def _authors_afterword(tok: Token, phrase_end: int) -> bool:
     """After an ``according to`` phrase, a dash, a participle or a contrast opens the author's remark,
     not the rest of the attributed clause."""
-    rest = [t for t in doc if t.idx >= phrase_end and not t.is_space][:2]
+    after = (t for t in tok.doc[tok.i : tok.sent.end] if t.idx >= phrase_end and not t.is_space)
+    rest = list(islice(after, 2))
     if not rest:
         return False
     first = rest[0]
