@@ -2536,3 +2536,31 @@ def test_as_x_told_y_with_a_clause_of_its_own_is_no_pointer_back(clause: str, ex
         rows += ["7  .  .  PUNCT  punct  1"]
     got = found(text, "\n".join(rows))
     assert [cut(text, c.content) for c in got] == expected
+
+
+BOASTED = """
+        0  Lee       NNP  PROPN  nsubj  1  Lee  B-PERSON
+        1  boasted   VBD  VERB   ROOT   1  boast
+        2  {prep}    IN   ADP    prep   1
+        3  winning   VBG  VERB   pcomp  2  win
+        4  and       CC   CCONJ  cc     3
+        5  {conj}    VBG  VERB   conj   3  {lemma}
+        6  to        TO   PART   aux    7
+        7  fight     VB   VERB   xcomp  5
+        8  .         .    PUNCT  punct  1
+        """
+
+
+@pytest.mark.parametrize(
+    ("conj", "lemma", "expected"),
+    [
+        # a speech act conjoined to the preposition's object is the speaker's next act
+        ("pledging", "pledge", [("boasted of", "winning"), ("pledging", "to fight")]),
+        # any other verb goes on with what was boasted of
+        ("trying", "try", [("boasted of", "winning and trying to fight")]),
+    ],
+)
+def test_boasted_of_x_reports_x_up_to_a_second_act(conj: str, lemma: str, expected: list) -> None:
+    text = f"Lee boasted of winning and {conj} to fight."
+    got = found(text, BOASTED.format(prep="of", conj=conj, lemma=lemma))
+    assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == expected

@@ -819,10 +819,16 @@ def _before_second_act(text: str, verb: Token, span: Offsets, lang: English) -> 
     for t in doc[verb.i + 1 :]:
         if t.idx >= end:
             break
-        if t.idx > start and t.dep_ == "conj" and misplaced_act(t) and verb_frames(t, lang):
+        if t.idx > start and t.dep_ == "conj" and _second_act_on_the_object(t) and verb_frames(t, lang):
             cc = [x for x in t.head.children if x.dep_ == "cc" and x.i < t.i]
             return lang.marks.trim(text, start, (cc[-1] if cc else t).idx)
     return span
+
+
+def _second_act_on_the_object(conj: Token) -> bool:
+    """A misparsed second act (``misplaced_act``), or a participle conjoined to the object of the
+    frame's preposition (``boasting about "winning" and pledging to X``): the speaker's next act."""
+    return misplaced_act(conj) or (conj.tag_ == "VBG" and conj.head.dep_ in ("pobj", "pcomp"))
 
 
 def _object_run_on(verb: Token) -> Token | None:
