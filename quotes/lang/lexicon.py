@@ -97,6 +97,11 @@ class Lexicon:
         """A title, also as speaker labels write it in capitals (``MINISTER``, ``MR``)."""
         return word in self.titles or (word.isupper() and word.capitalize() in self.titles)
 
+    def is_honorific(self, word: str) -> bool:
+        """A title of address as written (``Mr.``, ``Ms``, ``Dr.``)."""
+        title = self.titles.get(word)
+        return title is not None and title.kind == "honorific"
+
     @cached_property
     def honorifics(self) -> frozenset[str]:
         """Titles of address (``Mr.``, ``Dr``), folded without their period: never a role."""

@@ -388,6 +388,33 @@ def test_a_given_name_the_recogniser_left_out_is_part_of_the_name() -> None:
     assert speakers[sid].name == "Antony J. Blinken"
 
 
+@pytest.mark.parametrize(("before", "expected"), [("Mr.", "Zolani Dube Nkosi"), ("Leader", "Dube Nkosi")])
+def test_the_word_after_a_title_of_address_starts_the_name(before: str, expected: str) -> None:
+    # NER tags "Dube Nkosi" alone; "Zolani" is no given name the lexicon knows, but after "Mr." it is
+    # the name's first word (after "Leader" it may be anything)
+    text = f"{before} Zolani Dube Nkosi said that taxes would fall."
+    d = doc(
+        text,
+        f"""
+        0  {before}  NNP  PROPN  compound  3
+        1  Zolani    NNP  PROPN  compound  3
+        2  Dube      NNP  PROPN  compound  3  Dube  B-PERSON
+        3  Nkosi     NNP  PROPN  nsubj     4  Nkosi  I-PERSON
+        4  said      VBD  VERB   ROOT      4  say
+        5  that      IN   SCONJ  mark      8
+        6  taxes     NNS  NOUN   nsubj     8  tax
+        7  would     MD   AUX    aux       8
+        8  fall      VB   VERB   ccomp     4
+        9  .         .    PUNCT  punct     4
+        """,
+    )
+    speakers, per_quote = speakers_of(
+        d, [quote(text, d, f"{before} Zolani Dube Nkosi", "Nkosi", "said", "taxes would fall")]
+    )
+    (sid,) = per_quote[0]
+    assert speakers[sid].name == expected
+
+
 def test_a_name_the_recogniser_took_for_an_organisation_is_a_person_and_no_affiliation() -> None:
     # NER reads "the Hon Penny Wong" as one organisation: titles aside, a given name opens it.
     text = "Australia's Senator the Hon Penny Wong said that taxes would fall."

@@ -517,10 +517,19 @@ class Resolver:
             and ent.start - start < MAX_GIVEN_NAMES
             and self._name_word(doc[start - 1])
             and doc[start - 1].whitespace_ == " "
-            and (initial or doc[start - 1].text.casefold() in self.lex.first_names)
+            and (
+                initial
+                or doc[start - 1].text.casefold() in self.lex.first_names
+                or self._after_honorific(start - 1)
+            )
         ):
             start -= 1
         return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+    def _after_honorific(self, i: int) -> bool:
+        """``Mr. Filipe Jacinto Nyusi``: the word right after a title of address starts the name, even
+        where the recogniser began it a word later."""
+        return i > 0 and self.lex.is_honorific(self.doc[i - 1].text)
 
     def _name_word(self, tok: Token) -> bool:
         """A capitalised proper noun outside any entity that is no title: a word of a name."""
