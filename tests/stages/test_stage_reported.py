@@ -2564,3 +2564,27 @@ def test_boasted_of_x_reports_x_up_to_a_second_act(conj: str, lemma: str, expect
     text = f"Lee boasted of winning and {conj} to fight."
     got = found(text, BOASTED.format(prep="of", conj=conj, lemma=lemma))
     assert [(cut(text, c.cue), cut(text, c.content)) for c in got] == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "pos", "expected"), [("But", "CCONJ", ["trust is falling"]), ("Now", "ADV", [])]
+)
+def test_as_x_noted_after_a_coordinator_reports_the_rest(before: str, pos: str, expected: list[str]) -> None:
+    # "But as the Post noted, X": the as-clause still opens its clause; after an adverb it is a time
+    text = f"{before} as the Post noted, trust is falling."
+    got = found(
+        text,
+        f"""
+        0  {before}  CC   {pos}  cc     8
+        1  as        IN   SCONJ  mark   4
+        2  the       DT   DET    det    3
+        3  Post      NNP  PROPN  nsubj  4  Post  B-ORG
+        4  noted     VBD  VERB   advcl  8  note
+        5  ,         ,    PUNCT  punct  4
+        6  trust     NN   NOUN   nsubj  8
+        7  is        VBZ  AUX    aux    8  be
+        8  falling   VBG  VERB   ROOT   8  fall
+        9  .         .    PUNCT  punct  8
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == expected

@@ -1574,11 +1574,20 @@ def _fronted_source(verb: Token, lang: English) -> bool:
         and subj is not None
         and verb.dep_ == "advcl"
         and verb.head.i > verb.i
-        and mark.i == verb.sent.start
+        and _opens_its_clause(mark, lang)
         and subj.pos_ != "PRON"
         and "clause" in lang.lexicon.frames(verb.lemma_)  # "As the campaign went on": time, not a source
         and _after_the_comma(verb, lang) is not None
     )
+
+
+def _opens_its_clause(mark: Token, lang: English) -> bool:
+    """``As X noted, ...``, ``But as X noted, ...``, ``..., and as X noted, ...``: the conjunction opens
+    the sentence or a clause coordinated in it (after a coordinator, or a comma)."""
+    if mark.i == mark.sent.start:
+        return True
+    before = mark.doc[mark.i - 1]
+    return before.pos_ in lang.tags.coordinator_pos or before.text == lang.marks.comma
 
 
 def _after_the_comma(verb: Token, lang: English) -> Token | None:
