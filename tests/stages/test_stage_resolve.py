@@ -363,6 +363,17 @@ def test_titles_and_affiliation_are_fields_of_the_speaker() -> None:
     assert tanaka.aliases == ("Foreign Minister Hiroko Tanaka",)
 
 
+#: "... said that taxes would fall.": the rest of a sentence whose first four words name the speaker.
+SAID_THAT_TAXES_FALL = """
+        4  said       VBD  VERB   ROOT      4  say
+        5  that       IN   SCONJ  mark      8
+        6  taxes      NNS  NOUN   nsubj     8  tax
+        7  would      MD   AUX    aux       8
+        8  fall       VB   VERB   ccomp     4
+        9  .          .    PUNCT  punct     4
+        """
+
+
 def test_a_given_name_the_recogniser_left_out_is_part_of_the_name() -> None:
     # NER tags "J. Blinken" alone; the given name before a middle initial is the person's too.
     text = "Secretary Antony J. Blinken said that taxes would fall."
@@ -373,13 +384,8 @@ def test_a_given_name_the_recogniser_left_out_is_part_of_the_name() -> None:
         1  Antony     NNP  PROPN  compound  3
         2  J.         NNP  PROPN  compound  3  J.  B-PERSON
         3  Blinken    NNP  PROPN  nsubj     4  Blinken  I-PERSON
-        4  said       VBD  VERB   ROOT      4  say
-        5  that       IN   SCONJ  mark      8
-        6  taxes      NNS  NOUN   nsubj     8  tax
-        7  would      MD   AUX    aux       8
-        8  fall       VB   VERB   ccomp     4
-        9  .          .    PUNCT  punct     4
-        """,
+        """
+        + SAID_THAT_TAXES_FALL,
     )
     speakers, per_quote = speakers_of(
         d, [quote(text, d, "Secretary Antony J. Blinken", "Blinken", "said", "taxes would fall")]
@@ -400,13 +406,8 @@ def test_the_word_after_a_title_of_address_starts_the_name(before: str, expected
         1  Zolani    NNP  PROPN  compound  3
         2  Dube      NNP  PROPN  compound  3  Dube  B-PERSON
         3  Nkosi     NNP  PROPN  nsubj     4  Nkosi  I-PERSON
-        4  said      VBD  VERB   ROOT      4  say
-        5  that      IN   SCONJ  mark      8
-        6  taxes     NNS  NOUN   nsubj     8  tax
-        7  would     MD   AUX    aux       8
-        8  fall      VB   VERB   ccomp     4
-        9  .         .    PUNCT  punct     4
-        """,
+        """
+        + SAID_THAT_TAXES_FALL,
     )
     speakers, per_quote = speakers_of(
         d, [quote(text, d, f"{before} Zolani Dube Nkosi", "Nkosi", "said", "taxes would fall")]
