@@ -80,6 +80,7 @@ class Lexicon:
     quoting_verbs: frozenset[str]  # "quoted X as saying": the one quoted speaks
     setting_preps: frozenset[str]  # "at a rally", "through a spokeswoman": not part of what was said
     occasion_nouns: frozenset[str]  # "in an interview", "in his speech": where it was said, not what
+    thing_nouns: frozenset[str]  # "the paper said": documents, media, events, never the person last quoted
     title_links: frozenset[str]  # "Secretary of State": words that carry a title on
     definite_articles: frozenset[str]  # "the minister": may name the person last quoted
     indefinite_articles: frozenset[str]  # "a spokesperson": someone new, never a person already named
@@ -240,6 +241,7 @@ def load_lexicon(
         quoting_verbs=lower("quoting_verbs.txt"),
         setting_preps=lower("setting_preps.txt"),
         occasion_nouns=lower("occasion_nouns.txt"),
+        thing_nouns=lower("thing_nouns.txt"),
         text_verbs=lower("text_verbs.txt"),
         nicknames=nicknames,
         title_links=lower("title_links.txt"),

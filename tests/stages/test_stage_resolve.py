@@ -1041,3 +1041,37 @@ def test_an_office_the_recogniser_took_for_a_name_is_nobody_s_name() -> None:
     ctx = context(d)
     people = [e for e in resolve.Resolver(d, text, ctx.turns, ctx.lang).entities if e.kind == resolve.PERSON]
     assert people == []
+
+
+@pytest.mark.parametrize(("noun", "expected"), [("senator", ("hiroko-tanaka",)), ("paper", ())])
+def test_the_noun_names_the_person_last_quoted_unless_it_names_a_thing(noun: str, expected: tuple) -> None:
+    # "the senator said" may be Tanaka again; "the paper said" is no person (thing_nouns.txt)
+    text = f"Hiroko Tanaka said that taxes would fall. The {noun} added that wages would rise."
+    d = doc(
+        text,
+        f"""
+        0  Hiroko   NNP  PROPN  compound  1  Hiroko  B-PERSON
+        1  Tanaka   NNP  PROPN  nsubj     2  Tanaka  I-PERSON
+        2  said     VBD  VERB   ROOT      2  say
+        3  that     IN   SCONJ  mark      6
+        4  taxes    NNS  NOUN   nsubj     6  tax
+        5  would    MD   AUX    aux       6
+        6  fall     VB   VERB   ccomp     2
+        7  .        .    PUNCT  punct     2
+        8  The      DT   DET    det       9  the
+        9  {noun}   NN   NOUN   nsubj     10 {noun}
+        10 added    VBD  VERB   ROOT      10 add
+        11 that     IN   SCONJ  mark      14
+        12 wages    NNS  NOUN   nsubj     14 wage
+        13 would    MD   AUX    aux       14
+        14 rise     VB   VERB   ccomp     10
+        15 .        .    PUNCT  punct     10
+        """,
+    )
+    found = [
+        quote(text, d, "Hiroko Tanaka", "Tanaka", "said", "taxes would fall"),
+        quote(text, d, f"The {noun}", noun, "added", "wages would rise"),
+    ]
+    _, per_quote = speakers_of(d, found)
+    assert per_quote[0] == ("hiroko-tanaka",)
+    assert per_quote[1] == expected

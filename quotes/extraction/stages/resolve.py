@@ -1132,9 +1132,10 @@ def _is_body(e: Entity, r: Resolver) -> bool:
 
 
 def _may_be(person: Entity, head: Token, r: Resolver) -> bool:
-    """``the <noun>`` can name this person: not an organisation, and no title the person is known without."""
+    """``the <noun>`` can name this person: not an organisation or a thing (``the paper``,
+    ``thing_nouns.txt``), and no title the person is known without."""
     lemma = head.lemma_.lower()
-    if lemma in r.lex.bodies:
+    if lemma in r.lex.bodies or lemma in r.lex.thing_nouns:
         return False
     if head.text.title() in r.lex.titles and person.roles:
         return lemma in person.roles or head.lower_ in person.roles
