@@ -203,14 +203,15 @@ def test_a_worker_killed_midway_loses_no_document(client, corpus, reference, tmp
         if killed:
             return
         busy = [addr for addr, keys in client.processing().items() if keys]
-        assert busy, "nothing under way to kill"
+        if not busy:
+            return  # the tasks in flight finished before this report (a loaded machine): try at the next
         pid = client.run(os.getpid, workers=busy[:1])[busy[0]]
         os.kill(pid, signal.SIGKILL)
         killed.append(pid)
 
     out = tmp_path / "out.jsonl"
     run_on_cluster([str(corpus)], out, client, partition_size=1, on_progress=kill_a_busy_worker)
-    assert killed
+    assert killed, "no worker was busy at any progress report"
     assert out.read_bytes() == reference
     client.wait_for_workers(2, timeout=60)  # the nanny started a new worker process
     assert killed[0] not in client.run(os.getpid).values()
