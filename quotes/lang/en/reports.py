@@ -345,6 +345,13 @@ def _relative_that(verb: Token, clause: Token) -> bool:
     )
 
 
+def _conjunct_start(conj: Token) -> Token:
+    """Where a content cut before ``conj`` ends: at the coordinator right before it (``A | and B``),
+    else at the conjunct itself."""
+    cc = [x for x in conj.head.children if x.dep_ == "cc" and x.i < conj.i]
+    return cc[-1] if cc else conj
+
+
 def _verb_conjuncts(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
 
@@ -393,9 +400,7 @@ def _clause_content(text: str, c: Token, allow_wh: bool, lang: English) -> Offse
                 or (t.head.i == c.i and not verb_frames(c, lang) and _another_report(t, lang))
             )
         ):
-            cc = [x for x in t.head.children if x.dep_ == "cc" and x.i < t.i]
-            stop = cc[-1] if cc else t
-            end = min(end, stop.idx)
+            end = min(end, _conjunct_start(t).idx)
             break
     end = _before_participle_act(toks[k + 1 :], end, lang)
     return lang.marks.trim(text, first.idx, end)
@@ -450,8 +455,7 @@ def _before_next_act(text: str, verb: Token, content: Offsets, lang: English) ->
             and _tense(t) in MARKED_TENSE_TAGS
             and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
         ):
-            cc = [x for x in head.children if x.dep_ == "cc" and x.i < t.i]
-            return lang.marks.trim(text, start, (cc[-1] if cc else t).idx)
+            return lang.marks.trim(text, start, _conjunct_start(t).idx)
     return content
 
 
@@ -820,8 +824,7 @@ def _before_second_act(text: str, verb: Token, span: Offsets, lang: English) -> 
         if t.idx >= end:
             break
         if t.idx > start and t.dep_ == "conj" and _second_act_on_the_object(t) and verb_frames(t, lang):
-            cc = [x for x in t.head.children if x.dep_ == "cc" and x.i < t.i]
-            return lang.marks.trim(text, start, (cc[-1] if cc else t).idx)
+            return lang.marks.trim(text, start, _conjunct_start(t).idx)
     return span
 
 
@@ -1557,10 +1560,7 @@ def _bare_clause_of_a_source(verb: Token, clause: Token, lang: English) -> bool:
     comma where a named source speaks (``As Trump claimed, taxes would fall``, as ``_fronted_source``)."""
     if not _bare_clause(clause):
         return False
-    if set_off_by_comma(clause, lang) is None:
-        return True
-    subj = next((c for c in verb.children if c.dep_ == ACTIVE_SUBJECT_DEP), None)
-    return subj is not None and subj.pos_ != "PRON"
+    return set_off_by_comma(clause, lang) is None or _named_source(verb)
 
 
 def _fronted_source(verb: Token, lang: English) -> bool:
@@ -1568,17 +1568,22 @@ def _fronted_source(verb: Token, lang: English) -> bool:
     its source tells where the rest of the sentence comes from, as ``..., The Atlantic noted`` does.
     With a pronoun it points back to words said before (``As you pointed out, ...``, ``As I said``)."""
     mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
-    subj = next((c for c in verb.children if c.dep_ == ACTIVE_SUBJECT_DEP), None)
     return (
         mark is not None
-        and subj is not None
+        and _named_source(verb)
         and verb.dep_ == "advcl"
         and verb.head.i > verb.i
         and _opens_its_clause(mark, lang)
-        and subj.pos_ != "PRON"
         and "clause" in lang.lexicon.frames(verb.lemma_)  # "As the campaign went on": time, not a source
         and _after_the_comma(verb, lang) is not None
     )
+
+
+def _named_source(verb: Token) -> bool:
+    """The verb's active subject names its source, not a pronoun (``As Trump claimed``, not ``As he
+    claimed``): a pronoun points back to words said before."""
+    subj = next((c for c in verb.children if c.dep_ == ACTIVE_SUBJECT_DEP), None)
+    return subj is not None and subj.pos_ != "PRON"
 
 
 def _opens_its_clause(mark: Token, lang: English) -> bool:
@@ -1643,7 +1648,7 @@ def _according_to(text: str, tok: Token, lang: English) -> tuple[Offsets, Offset
 
 #: What opens the author's own remark after a source at a clause's end (``..., according to X -
 #: virtually the same as ...``, ``..., according to X, taking a step toward ...``).
-AFTERWORD_OPENERS = frozenset({"despite", "while", "whereas", "though", "although", "compared"})
+AFTERWORD_OPENERS = CONTRAST_MARKS | {"despite", "compared"}
 
 
 def _authors_afterword(tok: Token, phrase_end: int) -> bool:
