@@ -2588,3 +2588,41 @@ def test_as_x_noted_after_a_coordinator_reports_the_rest(before: str, pos: str, 
         """,
     )
     assert [cut(text, c.content) for c in got] == expected
+
+
+@pytest.mark.parametrize(
+    ("pre", "verb", "tag", "expected"),
+    [
+        # a verb in the present after a cue in the past goes on with the content's clause
+        ("", "want", "VBP", "they would resign and want a vote"),
+        # a verb in the past is the speaker's next act, hung on the clause's verb
+        ("", "won", "VBD", "they would resign"),
+        # "either ... or" coordinates inside the content, whatever the tense
+        ("either ", "won", "VBD", "they would either resign or won a vote"),
+    ],
+)
+def test_a_verb_coordinated_inside_the_clause_ends_it_only_as_the_speaker_s_next_act(
+    pre: str, verb: str, tag: str, expected: str
+) -> None:
+    text = f"Lee said they would {pre}resign {'or' if pre else 'and'} {verb} a vote."
+    rows = [
+        "0  Lee     NNP  PROPN  nsubj  1  Lee  B-PERSON",
+        "1  said    VBD  VERB   ROOT   1  say",
+        "2  they    PRP  PRON   nsubj  4",
+        "3  would   MD   AUX    aux    4",
+    ]
+    if pre:
+        rows.append("4  either  CC   CCONJ  preconj  5")
+    k = len(rows)
+    rows += [
+        f"{k}  resign  VB   VERB   ccomp  1",
+        f"{k + 1}  {'or' if pre else 'and'}  CC  CCONJ  cc  {k}",
+        f"{k + 2}  {verb}  {tag}  VERB  conj  {k}",
+        f"{k + 3}  a       DT   DET    det    {k + 4}",
+        f"{k + 4}  vote    NN   NOUN   dobj   {k + 2}",
+        f"{k + 5}  .       .    PUNCT  punct  1",
+    ]
+    if pre:
+        rows[2] = "2  they    PRP  PRON   nsubj  5"
+        rows[3] = "3  would   MD   AUX    aux    5"
+    assert [cut(text, c.content) for c in found(text, "\n".join(rows))] == [expected]

@@ -345,6 +345,21 @@ def _relative_that(verb: Token, clause: Token) -> bool:
     )
 
 
+#: Tags of a simple present (``are``, ``wants``): no act of a speaker reported in the past.
+SIMPLE_PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+#: The first word of a paired coordination (``either A or B``, ``neither A nor B``, ``both A and B``).
+PAIRED_COORDINATION_DEP = "preconj"
+
+
+def _within_the_content(conj: Token, cue: Token) -> bool:
+    """``said they would either not vote or are unsure``, ``said they are worried that it could fail and
+    want to deny him``: a verb in the present after a cue in the past, or a coordination opened by
+    ``either``, goes on with the content's clause; it is no next act of the speaker's."""
+    if any(c.dep_ == PAIRED_COORDINATION_DEP for c in conj.head.children):
+        return True
+    return conj.tag_ in SIMPLE_PRESENT_TAGS and _tense(cue) in PAST_TAGS
+
+
 def _conjunct_start(conj: Token) -> Token:
     """Where a content cut before ``conj`` ends: at the coordinator right before it (``A | and B``),
     else at the conjunct itself."""
@@ -396,7 +411,7 @@ def _clause_content(text: str, c: Token, allow_wh: bool, lang: English) -> Offse
             and (
                 _reports_again(t, lang)
                 or _refuses_again(t, lang)
-                or main_verb_again(t)
+                or (main_verb_again(t) and not _within_the_content(t, c.head))
                 or (t.head.i == c.i and not verb_frames(c, lang) and _another_report(t, lang))
             )
         ):
