@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from handbuilt import SAID_THAT, SAID_THAT_PARSE, context, cut, doc, span
 
 from quotes.extraction.candidates import Candidate, Rule
-from quotes.extraction.stages import mentions
+from quotes.extraction.stages import mentions, resolve
 
 
 def mention_of(text: str, table: str, cue: int, content: str, **fields) -> tuple[str | None, Candidate]:
@@ -328,3 +329,41 @@ def test_a_relative_clause_set_off_in_the_subject_describes_the_speaker() -> Non
         content="talks failed",
     )
     assert (m, c.mention_token) == ("Aides to the governor", 0)
+
+
+@pytest.mark.parametrize(
+    ("sep", "expected"),
+    [
+        # a list of dignitaries kept apart by semicolons: the parser hangs the first one unlabelled
+        (";", "Mr. Kim, President of Korea; Mr. Ito; and Mr. Lee"),
+        # a comma before an unlabelled name joins nothing (an affiliation, a place the parser split off)
+        (",", "Mr. Ito; and Mr. Lee"),
+    ],
+)
+def test_the_first_of_a_semicolon_list_of_subjects_is_in_the_mention(sep: str, expected: str) -> None:
+    text = f"Mr. Kim, President of Korea{sep} Mr. Ito; and Mr. Lee agreed to talk."
+    table = f"""
+        0  Mr.        NNP  PROPN  compound  1
+        1  Kim        NNP  PROPN  dep       13  Kim  B-PERSON
+        2  ,          ,    PUNCT  punct     1
+        3  President  NNP  PROPN  appos     1
+        4  of         IN   ADP    prep      3
+        5  Korea      NNP  PROPN  pobj      4  Korea  B-GPE
+        6  {sep}      :    PUNCT  punct     1
+        7  Mr.        NNP  PROPN  compound  8
+        8  Ito        NNP  PROPN  nsubj     13  Ito  B-PERSON
+        9  ;          :    PUNCT  punct     8
+        10 and        CC   CCONJ  cc        8
+        11 Mr.        NNP  PROPN  compound  12
+        12 Lee        NNP  PROPN  conj      8  Lee  B-PERSON
+        13 agreed     VBD  VERB   ROOT      13  agree
+        14 to         TO   PART   aux       15
+        15 talk       VB   VERB   xcomp     13
+        16 .          .    PUNCT  punct     13
+    """
+    m, c = mention_of(text, table, 13, "to talk")
+    assert m == expected
+    speakers, resolved = resolve.resolve_speakers(context(doc(text, table)), [c])
+    names = {s.id: s.name for s in speakers}
+    want = ["Ito", "Kim", "Lee"] if sep == ";" else ["Ito", "Lee"]
+    assert sorted(names[i] for i in resolved[0].speaker) == want

@@ -413,12 +413,23 @@ def _quoted_as_saying(v: Token, lang: English) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
+#: What joins the items of a list of names with no coordinator before them (``S. Korea, Japan agree``;
+#: ``H.E. Mr. A, President of X; H.E. Mr. B, President of Y; and ...``).
+LIST_SEPARATORS = frozenset({",", ";"})
+#: The separator of a list whose items hold commas of their own; the parser leaves its first item
+#: unlabelled (``dep``) on the verb.
+ITEM_SEPARATOR = ";"
+UNLABELLED_DEP = "dep"
+
+
 def comma_joined(m: Token) -> list[Token]:
     """``S. Korea, Japan agree to A``: a headline joins two subjects by a comma alone, and the parser
-    gives the verb both; the names before ``m`` joined to it so (proper nouns only)."""
+    gives the verb both; the names before ``m`` joined to it so (proper nouns only). Also the first
+    item of a list of dignitaries kept apart by semicolons, which the parser hangs unlabelled."""
     out: list[Token] = []
     cur = m
-    for s in sorted((c for c in m.head.lefts if c.dep_ == m.dep_ and c.i < m.i), key=lambda c: -c.i):
+    siblings = (c for c in m.head.lefts if c.dep_ in (m.dep_, UNLABELLED_DEP) and c.i < m.i)
+    for s in sorted(siblings, key=lambda c: -c.i):
         last = s.right_edge
         while last.i > s.i and last.is_punct:
             last = last.doc[last.i - 1]  # the comma may hang on the first name
@@ -426,7 +437,8 @@ def comma_joined(m: Token) -> list[Token]:
         if (
             len(between) != 1
             or not between[0].is_punct
-            or between[0].text != ","
+            or between[0].text not in LIST_SEPARATORS
+            or (s.dep_ != m.dep_ and between[0].text != ITEM_SEPARATOR)
             or s.pos_ != "PROPN"
             or cur.pos_ != "PROPN"
         ):
