@@ -80,6 +80,27 @@ def test_a_name_label_needs_an_entity_a_title_or_a_repeat() -> None:
 @pytest.mark.parametrize(
     ("label", "expected"),
     [
+        ("Kyodo", ["Kyodo"]),  # used once, no entity: a transcript's layout makes it a speaker
+        ("Read More", []),  # still no label (not_labels.txt)
+    ],
+)
+def test_inside_a_transcript_a_name_shaped_label_used_once_is_a_speaker(
+    label: str, expected: list[str]
+) -> None:
+    text = (
+        "Reporter: What did the minister promise today?\n"
+        "Minister Tanaka: We will cut taxes next year.\n"
+        f"{label}: Can you confirm the date of the vote?\n"
+        "Minister Tanaka: Not yet."
+    )
+    assert [t.name for t in turns(text) if t.name not in ("Reporter", "Minister Tanaka")] == expected
+    # alone, the same line is a heading-like line, not a turn
+    assert turns(f"{label}: Can you confirm the date of the vote?") == ()
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
         ("Insiders", ["Taxes will fall next year."]),  # people (human_nouns.txt)
         ("Senate report", ["Taxes will fall next year."]),  # a statement (speech_nouns.txt)
         ("Boom", []),  # an interjection heading (not_labels.txt)

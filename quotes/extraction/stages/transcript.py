@@ -83,7 +83,7 @@ def _accept(
 ) -> bool:
     lex = lang.lexicon
     folded = label.casefold()
-    if folded in lex.not_labels or label.split()[0].casefold() in lex.not_labels:
+    if _not_a_label(label, lang):
         return False
     if folded in lex.transcript_labels:
         return True
@@ -102,6 +102,12 @@ def _accept(
     if lang.patterns.acronym.fullmatch(label):
         return True  # an outlet or agency (``NHK:``, ``AP:``) as the source of what follows
     return _entity_label(entities, start, end) or _names_a_person(label, people, lang)
+
+
+def _not_a_label(label: str, lang: LanguageRules) -> bool:
+    """``Note:``, ``BOOM:``, ``Update:``: words that open a line with a colon and name nobody."""
+    not_labels = lang.lexicon.not_labels
+    return label.casefold() in not_labels or label.split()[0].casefold() in not_labels
 
 
 def _source_noun(label: str, lang: LanguageRules) -> bool:
@@ -242,6 +248,21 @@ def find_turns(doc: Doc, text: str, lang: LanguageRules, quoted: Iterable[Quoted
         accepted[p] = lab
         if words is not None:
             quotations[p] = words
+    if len(laid_out) >= 2 or (bool(laid_out) and _transcript_heading(text, paragraphs, lang)):
+        # In a transcript, a name-shaped label before a question or an answer is one more speaker
+        # (``Reuters: Can you confirm ...?``), though it is used once and no entity was recognised.
+        for p, lab in labelled.items():
+            name = text[lab.span[0] : lab.span[1]]
+            if (
+                p in accepted
+                or lab.content < 0
+                or lab.words < 2
+                or _tally(text[lab.content : paragraphs[p][1]])
+            ):
+                continue
+            if _name_like(name, lang) and not _not_a_label(name, lang):
+                accepted[p] = lab
+                laid_out.add(p)
     continuing = (
         len(laid_out) >= 2
         or any(lab.timed for lab in accepted.values())
