@@ -1474,6 +1474,28 @@ def test_a_question_asking_for_speech_reports_none() -> None:
     assert [cut(told, c.content) for c in reported.find(context(d), [])] == ["whether taxes fall"]
 
 
+def test_a_question_asking_for_speech_after_a_turn_label_reports_none() -> None:
+    # "Kyodo: Can you say whether X?": the parser hangs the turn's label on the verb as a first subject;
+    # the one addressed is still asked to speak
+    text = "Kyodo: Can you say whether taxes fall?"
+    d = doc(
+        text,
+        """
+        0  Kyodo    NNP  PROPN  nsubj  4  Kyodo
+        1  :        :    PUNCT  punct  0
+        2  Can      MD   AUX    aux    4
+        3  you      PRP  PRON   nsubj  4
+        4  say      VB   VERB   ROOT   4  say
+        5  whether  IN   SCONJ  mark   7
+        6  taxes    NNS  NOUN   nsubj  7  tax
+        7  fall     VBP  VERB   ccomp  4
+        8  ?        .    PUNCT  punct  4
+        """,
+    )
+    d[3].set_morph("Case=Nom|Person=2|PronType=Prs")
+    assert reported.find(context(d), []) == []
+
+
 def test_a_source_set_off_after_a_report_of_its_own_reports_it() -> None:
     # spec 1.1: "Cho and Iwaya agreed to A, the ministry said" is the ministry's quote (and the nested
     # report the ministers' own); the parser hangs "said" on "agreed" when the sentence goes on

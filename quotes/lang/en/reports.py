@@ -1544,13 +1544,16 @@ def _let_me(v: Token, lang: English) -> bool:
 
 def _asked_for(verb: Token, lang: English) -> bool:
     """``Can you say whether X?``, ``Could you tell us what Y?``: a question asking the one addressed to
-    speak; nothing has been said yet."""
-    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    if subj is None:
+    speak; nothing has been said yet. The subject addressed is any of the verb's (a turn's label
+    before it, ``Reuters: Can you confirm that X?``, may hang on the verb as a subject too)."""
+    addressed = [
+        c
+        for c in verb.children
+        if c.dep_ in SUBJECT_DEPS and lang.tags.addressee_features.intersection(c.morph)
+    ]
+    if not addressed:
         return False
-    if not lang.tags.addressee_features.intersection(subj.morph):
-        return False
-    inverted = any(c.dep_ == "aux" and c.i < subj.i for c in verb.children)
+    inverted = any(c.dep_ == "aux" and c.i < subj.i for subj in addressed for c in verb.children)
     return inverted and any(c.is_punct and c.text == lang.marks.question for c in verb.children)
 
 
