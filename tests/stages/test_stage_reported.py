@@ -2648,3 +2648,24 @@ def test_a_verb_coordinated_inside_the_clause_ends_it_only_as_the_speaker_s_next
         rows[2] = "2  they    PRP  PRON   nsubj  5"
         rows[3] = "3  would   MD   AUX    aux    5"
     assert [cut(text, c.content) for c in found(text, "\n".join(rows))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("obj", "tag", "pos", "expected"), [("him", "PRP", "PRON", []), ("taxes", "NNS", "NOUN", ["taxes"])]
+)
+def test_a_pronoun_after_a_frame_s_preposition_states_no_content(
+    obj: str, tag: str, pos: str, expected: list[str]
+) -> None:
+    # "pointed to him": a pronoun, like a pro-form, stands for something said or meant elsewhere
+    text = f"Lee pointed to {obj}."
+    got = found(
+        text,
+        f"""
+        0  Lee      NNP  PROPN  nsubj  1  Lee  B-PERSON
+        1  pointed  VBD  VERB   ROOT   1  point
+        2  to       IN   ADP    prep   1
+        3  {obj}    {tag}  {pos}  pobj   2
+        4  .        .    PUNCT  punct  1
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == expected

@@ -931,8 +931,8 @@ def _addressee_preps(verb: Token, lang: English) -> list[Token]:
 
 def _prep_content(text: str, verb: Token, prep: Token, lang: English) -> Offsets | None:
     objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-    if not objs or (len(objs) == 1 and objs[0].lower_ in lang.lexicon.pro_forms):
-        return None
+    if not objs or (len(objs) == 1 and (objs[0].lower_ in lang.lexicon.pro_forms or objs[0].pos_ == "PRON")):
+        return None  # "pointed to it", "drew attention to himself": a pronoun states no content
     start = min(_subtree_span(o)[0] for o in objs)
     end = max(_subtree_span(o)[1] for o in objs)
     return _before_second_act(text, verb, _with_tail(text, verb, start, end, prep.i, lang), lang)
