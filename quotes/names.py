@@ -41,6 +41,28 @@ def name_words(form: str) -> list[str]:
     return [fold(w) for w in NAME_WORD.findall(form) if any(ch.isalpha() for ch in w)]
 
 
+#: How long an acronym may be, in letters (``EU``, ``NATO``, ``ECOWAS``).
+ACRONYM_LETTERS = range(2, 8)
+
+
+def acronym(form: str) -> str | None:
+    """The letters of a name written as an acronym (``EU``, ``U.N.`` -> ``UN``), else None."""
+    letters = "".join(ch for ch in form if not ch.isspace() and ch != ".")
+    if len(letters) in ACRONYM_LETTERS and letters.isalpha() and letters.isupper():
+        return letters
+    return None
+
+
+def initials(form: str) -> str | None:
+    """The acronym a name of several capitalised words makes (``European Union`` -> ``EU``,
+    ``Asia-Pacific Economic Cooperation`` -> ``APEC``); words in lower case (``of``, ``the``) are
+    skipped. None for a name of one word or one in capitals already."""
+    parts = [p for w in NAME_WORD.findall(form) for p in w.split("-") if p[:1].isupper()]
+    if len(parts) < 2 or acronym(form) is not None:
+        return None
+    return "".join(p[0] for p in parts)
+
+
 #: Dropped from both ends of a word of a canonical name before names are compared across documents.
 ID_WORD_EDGES = ".,'’"
 

@@ -925,6 +925,40 @@ def test_a_headline_s_comma_joined_subjects_are_each_a_speaker() -> None:
     assert sorted(speakers[s].name for s in per_quote[0]) == ["Japan", "Korea"]
 
 
+@pytest.mark.parametrize(
+    ("short", "expected"), [("EU", ["European Union"] * 2), ("UK", ["European Union", "UK"])]
+)
+def test_a_body_s_acronym_names_the_body(short: str, expected: list[str]) -> None:
+    # "The European Union said A. The EU added B.": one body, named by its fullest form
+    text = f"The European Union said taxes fall. The {short} added wages rise."
+    d = doc(
+        text,
+        f"""
+        0  The       DT   DET    det       2
+        1  European  NNP  PROPN  compound  2  European  B-ORG
+        2  Union     NNP  PROPN  nsubj     3  Union     I-ORG
+        3  said      VBD  VERB   ROOT      3  say
+        4  taxes     NNS  NOUN   nsubj     5  tax
+        5  fall      VBP  VERB   ccomp     3
+        6  .         .    PUNCT  punct     3
+        7  The       DT   DET    det       8
+        8  {short}   NNP  PROPN  nsubj     9  {short}  B-ORG
+        9  added     VBD  VERB   ROOT      9  add
+        10 wages     NNS  NOUN   nsubj     11  wage
+        11 rise      VBP  VERB   ccomp     9
+        12 .         .    PUNCT  punct     9
+        """,
+    )
+    found = [
+        quote(text, d, "The European Union", "Union", "said", "taxes fall"),
+        quote(text, d, f"The {short}", short, "added", "wages rise"),
+    ]
+    speakers, per_quote = speakers_of(d, found)
+    assert [speakers[q[0]].name for q in per_quote] == expected
+    if short == "EU":
+        assert "EU" in speakers[per_quote[1][0]].aliases  # the acronym still matches a gold "EU"
+
+
 def test_a_comma_inside_a_sentence_joins_no_subjects() -> None:
     # Not at the line's start: an affiliation the parser split off a person is no second speaker.
     text = "Then Korea, Japan agree to talk"

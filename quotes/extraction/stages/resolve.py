@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from ...lang.base import LanguageRules
 from ...lang.lexicon import Lexicon, Pronoun
 from ...model import GROUP, ORG, PERSON, PHRASE, UNKNOWN_SPEAKER, Speaker
-from ...names import fold, name_words, slug
+from ...names import acronym, fold, initials, name_words, slug
 from ..candidates import Candidate, Context, Intervals, Offsets, Turn
 from ..layout import layout_of
 
@@ -351,6 +351,8 @@ class Resolver:
         ):
             return None  # "Department Spokesperson", "Embassy Spokesman": an office, nobody's name
         ent = self._match(words, kind)
+        if ent is None and kind != PERSON:
+            ent = self._by_acronym(form)
         if ent is None:
             ent = Entity(len(self.entities), kind)
             self.entities.append(ent)
@@ -453,6 +455,22 @@ class Resolver:
         words = [w for w in self.text[start : end if end >= 0 else len(self.text)].split() if w[:1].isalpha()]
         capitalised = sum(w[:1].isupper() for w in words)
         return len(words) >= MIN_HEADLINE_WORDS and capitalised >= TITLE_CASE_SHARE * len(words)
+
+    def _by_acronym(self, form: str) -> Entity | None:
+        """``the European Union`` ... ``the EU``: a body's name and its acronym name one body; the
+        latest body whose name the acronym spells (or whose acronym the name makes)."""
+        short, spelled = acronym(form), initials(form)
+        if short is None and spelled is None:
+            return None
+        for e in reversed(self.entities):
+            if e.kind == PERSON:
+                continue
+            for f in (*e.forms, *e.heading_forms):
+                if (short is not None and initials(f) == short) or (
+                    spelled is not None and acronym(f) == spelled
+                ):
+                    return e
+        return None
 
     def _match(self, words: set[str], kind: str) -> Entity | None:
         fits = [
