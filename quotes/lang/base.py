@@ -144,6 +144,7 @@ class Tagset:
     speech_party_features: frozenset[str]  # the speaker's and the addressee's words (I, we, you)
     addressee_features: frozenset[str]  # the addressee's words (you): "Can you say ...?" asks for speech
     affiliation_entities: frozenset[str]  # what a speaker is tied to: a country, a people, a body
+    place_entities: frozenset[str]  # a country or a people ("the Chinese Foreign Minister" is China's)
     group_entities: frozenset[str]  # a people or party named as a group ("Republicans")
     title_word_pos: frozenset[str]  # words of a multi-word title ("Foreign Minister")
     coordinator_pos: frozenset[str]  # "and" between two names: two people, not one name
@@ -155,6 +156,7 @@ class Tagset:
     adverbial_clause_deps: frozenset[str]  # "..., claiming that ...": a second act or the author's
     participle_tags: frozenset[str]
     object_deps: frozenset[str]  # the object of a preposition
+    preposition_deps: frozenset[str]  # a prepositional phrase hung on a word ("X of Mexico")
     possessor_deps: frozenset[str]  # the owner of a noun ("his remarks", "Japan's position")
 
 
@@ -319,6 +321,11 @@ class LanguageRules(ABC):
         ``report``); by default when listed as written in human_nouns, speech_nouns or bodies."""
         w, lex = word.casefold(), self.lexicon
         return w in lex.human_nouns or w in lex.speech_nouns or w in lex.bodies
+
+    def same_place(self, a: str, b: str) -> bool:
+        """MAY: two words name the same country or people (``Chinese`` and ``China``); by default only
+        when they are the same word, case aside."""
+        return a.casefold() == b.casefold()
 
     def counterpart(self, cue: Token) -> Token | None:
         """MAY: the token naming the other party of a joint act, where the sentence names it only as the

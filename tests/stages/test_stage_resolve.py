@@ -743,6 +743,59 @@ def test_a_role_names_a_person_only_with_every_title_word_of_it(role: str, expec
     assert per_quote == [expected]
 
 
+KAMIKAWA_ROWS = """
+    {i0}  Foreign   NNP  PROPN  compound  {i3}  Foreign
+    {i1}  Minister  NNP  PROPN  compound  {i3}  Minister
+    {i2}  Yoko      NNP  PROPN  compound  {i3}  Yoko      B-PERSON
+    {i3}  Kamikawa  NNP  PROPN  nsubj     {met}  Kamikawa  I-PERSON
+"""
+CHINESE_MINISTER_SAID = """
+    {n}  met       VBD  VERB   ROOT      {n}  meet
+    {n1}  .        .    PUNCT  punct     {n}
+    {n2}  The      DT   DET    det       {n5}
+    {n3}  Chinese  JJ   ADJ    amod      {n5}  Chinese  B-NORP
+    {n4}  foreign  JJ   ADJ    amod      {n5}
+    {n5}  minister NN   NOUN   nsubj     {n6}
+    {n6}  said     VBD  VERB   ROOT      {n6}  say
+    {n7}  taxes    NNS  NOUN   nsubj     {n8}  tax
+    {n8}  fall     VBP  VERB   ccomp     {n6}
+    {n9}  .        .    PUNCT  punct     {n6}
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        # Kamikawa is written with no country: "the Chinese foreign minister" is somebody else
+        ("Foreign Minister Yoko Kamikawa", ("the-chinese-foreign-minister",)),
+        # written with the country, as a people or after "of"
+        ("Chinese Foreign Minister Yoko Kamikawa", ("yoko-kamikawa",)),
+        ("Foreign Minister Yoko Kamikawa of China", ("yoko-kamikawa",)),
+        # another country: somebody else too
+        ("Foreign Minister Yoko Kamikawa of Japan", ("the-chinese-foreign-minister",)),
+    ],
+)
+def test_a_role_with_a_country_names_a_person_of_that_country(
+    written: str, expected: tuple[str, ...]
+) -> None:
+    text = f"{written} met. The Chinese foreign minister said taxes fall."
+    first = 1 if written.startswith("Chinese") else 0
+    country = written.split()[-1] if " of " in written else None
+    met = first + 4 + (2 if country else 0)
+    rows = ["0  Chinese  JJ  ADJ  amod  4  Chinese  B-NORP"] if first else []
+    rows.append(KAMIKAWA_ROWS.format(i0=first, i1=first + 1, i2=first + 2, i3=first + 3, met=met))
+    if country:
+        rows += [
+            f"{met - 2}  of  IN  ADP  prep  {met - 3}",
+            f"{met - 1}  {country}  NNP  PROPN  pobj  {met - 2}  {country}  B-GPE",
+        ]
+    rows.append(CHINESE_MINISTER_SAID.format(**{"n": met, **{f"n{k}": met + k for k in range(1, 10)}}))
+    d = doc(text, "\n".join(rows))
+    found = [quote(text, d, "The Chinese foreign minister", "minister", "said", "taxes fall")]
+    _, per_quote = speakers_of(d, found)
+    assert per_quote == [expected]
+
+
 def test_a_role_label_the_recogniser_took_for_a_person_is_never_he() -> None:
     # "QUESTION" tagged PERSON: the answer's "he" is not the questioner (addressed as "you").
     text = "QUESTION: Any news?\n\nMR LEE: He said that talks would resume."

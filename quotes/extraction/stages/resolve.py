@@ -309,6 +309,12 @@ class Resolver:
             if text and "\n" not in text and len(text.split()) <= MAX_DESCRIPTION_WORDS:
                 ent.descriptions[text] += 1
                 around.append(o)
+        for c in root.children:
+            # "President Enrique Pena Nieto of Mexico", "Sen. Marco Rubio of Florida"
+            if c.dep_ in tags.preposition_deps and c.lower_ in lex.title_links and c.i >= name.end:
+                around += [
+                    doc[o.left_edge.i : o.right_edge.i + 1] for o in c.children if o.dep_ in tags.object_deps
+                ]
         for part in around:
             found = self._first_entity(part, tags.affiliation_entities)
             if found is not None:
@@ -1033,7 +1039,7 @@ def _resolve_mention(
             return members, How.GROUP
     indefinite = _starts_with_word(folded, lex.indefinite_articles)  # "a spokesperson": someone new
     several = counted and head is not None and head.tag_ in tags.plural_noun_tags  # never one person
-    role = None if indefinite or several else _by_role(r, c, words)
+    role, role_elsewhere = (None, False) if indefinite or several else _by_role(r, c, words)
     if role is not None:
         _seen_as(r, [role], c)
         return [role], How.ROLE
@@ -1062,6 +1068,7 @@ def _resolve_mention(
         and last[0].kind == PERSON
         and last[0] is not speaking  # in a turn, "the coast guard said" is someone the speaker reports
         and _may_be(last[0], head, r)
+        and not role_elsewhere  # "the Mexican president" after President X of no stated country
     ):
         _seen_as(r, last, c)
         return [last[0]], How.DEFINITE
@@ -1264,21 +1271,43 @@ def _group(
     return []
 
 
-def _by_role(r: Resolver, c: Candidate, words: list[str]) -> Entity | None:
+def _by_role(r: Resolver, c: Candidate, words: list[str]) -> tuple[Entity | None, bool]:
+    """The person the phrase names by their role (``the Secretary``), and whether a person holds the
+    role only in another place (``the Chinese Foreign Minister`` beside Foreign Minister Motegi): then
+    the phrase names somebody else."""
     wanted = {w.rstrip(r.lang.marks.abbreviation) for w in words} - r.lex.determiners
     # "the prime minister" is not Foreign Minister Kamikawa: every title word of the phrase is the person's
     required = {w for w in wanted if r.lex.is_title(w.title()) and w not in r.lex.honorifics}
+    places = _places_in(r, c.mention)
     best: tuple[int, int, Entity] | None = None
+    elsewhere = False
     for e in r.entities:
         if e.kind != PERSON or not e.roles:
             continue
         overlap = len(wanted & e.roles)
         if overlap == 0 or not required <= e.roles:
             continue
+        if places and not _tied_to(r, e, places):
+            elsewhere = True  # "the Chinese Foreign Minister" is not Foreign Minister Motegi
+            continue
         recency = max((p for p in e.positions if p < c.content[0]), default=-1)
         if best is None or (overlap, recency) > best[:2]:
             best = (overlap, recency, e)
-    return best[2] if best else None
+    return (best[2], False) if best else (None, elsewhere)
+
+
+def _places_in(r: Resolver, span: Offsets | None) -> list[str]:
+    """The countries and peoples a mention names (``the Chinese Foreign Minister``: ``Chinese``)."""
+    if span is None:
+        return []
+    words = r.doc.char_span(*span, alignment_mode="expand") or ()
+    return [t.text for t in words if t.ent_type_ in r.tags.place_entities]
+
+
+def _tied_to(r: Resolver, e: Entity, places: list[str]) -> bool:
+    """The person was written with each of these places: in an affiliation, a title or a description."""
+    said = [w for f in (*e.affiliations, *e.titles, *e.descriptions, *e.aliases) for w in f.split()]
+    return all(any(r.lang.same_place(p, w) for w in said) for p in places)
 
 
 def _phrase_entity(r: Resolver, head: Token, off: Offsets) -> Entity:

@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING
 from ..base import LanguageRules, NameFinder, Offsets, Report
 from . import cues, reports, subjects
 
+#: How many first letters a people's name and its country's share ("Chin-ese", "Chin-a").
+PLACE_STEM = 4
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -64,6 +67,12 @@ class English(LanguageRules):
     def source_word(self, word: str) -> bool:
         # "Insiders": a plural names the same people as its singular
         return super().source_word(word) or (word.endswith("s") and super().source_word(word[:-1]))
+
+    def same_place(self, a: str, b: str) -> bool:
+        # "Chinese" and "China", "Japanese" and "Japan", "British" and "Britain": a people's name and
+        # its country's share their first letters
+        a, b = a.casefold(), b.casefold()
+        return a == b or (min(len(a), len(b)) >= PLACE_STEM and a[:PLACE_STEM] == b[:PLACE_STEM])
 
     def third_person(self, word: Token) -> bool:
         return not self.tags.speech_party_features.intersection(word.morph)
