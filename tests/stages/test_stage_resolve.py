@@ -566,6 +566,41 @@ def test_a_name_cut_short_does_not_run_on_over_a_headline_s_verb() -> None:
     assert speakers["hiroko-tanaka"].name == "Hiroko Tanaka"
 
 
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        # one family name, then the given name: the name turned round
+        ("BERGMANN, Anna", "Anna Bergmann"),
+        # an outlet, then its reporter: no name turned round ("Ito Nikkei Shimbun")
+        ("Nikkei Shimbun, Ito", "Nikkei Shimbun"),
+    ],
+)
+def test_a_label_s_comma_turns_round_only_a_one_word_family_name(label: str, expected: str) -> None:
+    text = f"{label}: Any news?"
+    before, after = label.split(", ")
+    words = before.split()
+    rows = [
+        f"{k}  {w}  NNP  PROPN  {'compound' if k < len(words) - 1 else 'ROOT'}  {len(words) - 1}  {w}"
+        f"  {'B' if k == 0 else 'I'}-PERSON"
+        for k, w in enumerate(words)
+    ]
+    n = len(words)
+    rows += [
+        f"{n}  ,     ,    PUNCT  punct  {n - 1}",
+        f"{n + 1}  {after}  NNP  PROPN  appos  {n - 1}  {after}",
+        f"{n + 2}  :     :    PUNCT  punct  {n - 1}",
+        f"{n + 3}  Any   DT   DET    det    {n + 4}",
+        f"{n + 4}  news  NN   NOUN   appos  {n - 1}",
+        f"{n + 5}  ?     .    PUNCT  punct  {n - 1}",
+    ]
+    d = doc(text, "\n".join(rows))
+    turn = Candidate(
+        kind="transcript", content=span(text, "Any news?"), mention=span(text, label), rule=Rule.LABEL, turn=0
+    )
+    speakers, per_quote = speakers_of(d, [turn])
+    assert [speakers[s].name for s in per_quote[0]] == [expected]
+
+
 def test_a_definite_description_in_a_turn_is_not_the_one_speaking() -> None:
     # "The expert said" inside Tanaka's turn reports someone else; the last speaker is Tanaka
     # himself, who would say "I".

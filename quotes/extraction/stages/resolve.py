@@ -689,7 +689,9 @@ class Resolver:
         if ent not in self.entities:
             self.entities.append(ent)
         after = label.split(sep, 1)[-1].split() if sep in label else []
-        given = self._given_names(after)
+        # "SMITH, ANNA": one family name first, then the given name ("Nikkei Shimbun, Ito" is an outlet
+        # and its reporter, no name turned round)
+        given = self._given_names(after) if len(name_part.split()) == 1 else []
         if given and kind == PERSON and ent.kind == PERSON:
             # "SMITH, ANNA": family name first, then the given name: "Anna Smith"
             full = " ".join(w.title() if w.isupper() else w for w in (*given, *name_part.split()))
