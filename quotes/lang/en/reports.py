@@ -230,6 +230,9 @@ def speaker_voice(sent: Span, lang: English) -> bool:
     root = sent.root
     if any(c.tag_ in MODAL_TAGS for c in root.children if c.dep_ == "aux"):
         return True
+    subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    if root.tag_ in SIMPLE_PRESENT_TAGS and subj is not None and subj.ent_type_ in PARTY_ENTITIES:
+        return True  # "China supports Indonesia in ...", "Russia appreciates X": a party, not backshifted
     if any(
         c.dep_ == "acomp" and any(x.dep_ == "xcomp" and _infinitive(x) for x in c.children)
         for c in root.children
@@ -345,6 +348,8 @@ def _relative_that(verb: Token, clause: Token) -> bool:
     )
 
 
+#: Entities that speak as a party in a readout (a country: ``China supports X``).
+PARTY_ENTITIES = frozenset({"GPE"})
 #: Tags of a simple present (``are``, ``wants``): no act of a speaker reported in the past.
 SIMPLE_PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 #: The first word of a paired coordination (``either A or B``, ``neither A nor B``, ``both A and B``).
