@@ -1165,9 +1165,10 @@ def test_an_office_the_recogniser_took_for_a_name_is_nobody_s_name() -> None:
     assert people == []
 
 
-@pytest.mark.parametrize(("noun", "expected"), [("senator", ("hiroko-tanaka",)), ("paper", ())])
+@pytest.mark.parametrize(("noun", "expected"), [("senator", ("hiroko-tanaka",)), ("paper", ("the-paper",))])
 def test_the_noun_names_the_person_last_quoted_unless_it_names_a_thing(noun: str, expected: tuple) -> None:
-    # "the senator said" may be Tanaka again; "the paper said" is no person (thing_nouns.txt)
+    # "the senator said" may be Tanaka again; "the paper said" is no person (thing_nouns.txt) but a
+    # publication that speaks: the phrase is its speaker
     text = f"Hiroko Tanaka said that taxes would fall. The {noun} added that wages would rise."
     d = doc(
         text,
@@ -1190,3 +1191,29 @@ def test_the_noun_names_the_person_last_quoted_unless_it_names_a_thing(noun: str
     _, per_quote = speakers_of(d, found)
     assert per_quote[0] == ("hiroko-tanaka",)
     assert per_quote[1] == expected
+
+
+def test_a_publication_speaking_between_leaves_the_person_last_quoted_salient() -> None:
+    # "Tanaka said A. The paper added B. The senator added C.": the senator is still Tanaka
+    text = "Hiroko Tanaka said that taxes would fall. The paper added that wages would rise. The senator added that rents would rise."
+    second = """
+        {i0} The      DT   DET    det       {i1}  the
+        {i1} {noun}   NN   NOUN   nsubj     {i2}  {noun}
+        {i2} added    VBD  VERB   ROOT      {i2}  add
+        {i3} that     IN   SCONJ  mark      {i6}
+        {i4} {what}   NNS  NOUN   nsubj     {i6}
+        {i5} would    MD   AUX    aux       {i6}
+        {i6} rise     VB   VERB   ccomp     {i2}
+        {i7} .        .    PUNCT  punct     {i2}
+    """
+    rows = TWO_FORMS_PARSE.split("8  Tanaka")[0]
+    for start, noun, what in ((8, "paper", "wages"), (16, "senator", "rents")):
+        rows += second.format(noun=noun, what=what, **{f"i{k}": start + k for k in range(8)})
+    d = doc(text, rows)
+    found = [
+        quote(text, d, "Hiroko Tanaka", "Tanaka", "said", "taxes would fall"),
+        quote(text, d, "The paper", "paper", "added", "wages would rise"),
+        quote(text, d, "The senator", "senator", "added", "rents would rise"),
+    ]
+    _, per_quote = speakers_of(d, found)
+    assert per_quote == [("hiroko-tanaka",), ("the-paper",), ("hiroko-tanaka",)]

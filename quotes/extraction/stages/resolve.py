@@ -93,6 +93,9 @@ class Entity:
     gender: Counter[str] = field(default_factory=Counter)
     positions: list[int] = field(default_factory=list)
     human: bool = False  # a phrase entity headed by a noun for a person ("the minister"): may be "she"
+    #: a phrase entity for a document or a publication ("the newspaper", "a new poll"): it speaks, but
+    #: "the businessman" or "he" after it still names the person before it
+    thing: bool = False
     titles: Counter[str] = field(default_factory=Counter)  # "Foreign Minister", "Sen."
     descriptions: Counter[str] = field(default_factory=Counter)  # "the White House press secretary"
     affiliations: Counter[str] = field(default_factory=Counter)  # "Japan", "U.S. Department of State"
@@ -848,7 +851,8 @@ def resolve_speakers(ctx: Context, found: list[Candidate]) -> tuple[tuple[Speake
         turn_span[t.index] = (min(s, t.content[0]), max(e, t.content[1]))
     turn_by_span = {t.content: t for t in turns if t.content[1] > t.content[0]}
     turn_index = Intervals(turn_by_span)
-    last: list[Entity] = []  # speakers of the last quote, for salience
+    last: list[Entity] = []  # speakers of the last quote, for salience (no document or publication)
+    last_said: list[Entity] = []  # speakers of the last quote, whoever: the next cue-less quote is theirs
     last_group: list[Entity] = []
     last_body: list[Entity] = []  # the last organisation that spoke: "the statement says" is its statement
     resolved: list[Candidate] = []
@@ -863,9 +867,11 @@ def resolve_speakers(ctx: Context, found: list[Candidate]) -> tuple[tuple[Speake
         elif c.mention is not None:
             speakers, how = _resolve_mention(r, c, turn, turn_span, last, last_group, last_body)
             speakers = _with_counterpart(r, c, speakers)
-        elif c.context_speaker and last:
-            speakers, how = list(last), How.CONTEXT
+        elif c.context_speaker and (last_said or last):
+            speakers, how = list(last_said or last), How.CONTEXT
         if speakers:
+            last_said = speakers
+        if speakers and not all(e.thing for e in speakers):
             last = speakers
             if len(speakers) > 1:
                 last_group = speakers
@@ -1331,6 +1337,7 @@ def _phrase_entity(r: Resolver, head: Token, off: Offsets) -> Entity:
     e.phrase_type = _phrase_type(r, head)
     lemma = head.lemma_.lower()
     e.human = lemma in r.lex.human_nouns or head.text.title() in r.lex.titles
+    e.thing = e.phrase_type is not None and lemma in r.lex.thing_nouns
     r.entities.append(e)
     return e
 
@@ -1348,4 +1355,6 @@ def _phrase_type(r: Resolver, head: Token) -> str | None:
         return PERSON
     if lemma in lex.groups:
         return ORG  # "the Chinese side", "the Peruvian delegation": one party of talks, speaking as a body
+    if lemma in lex.thing_nouns:
+        return ORG  # "the newspaper said", "a lawsuit alleges": a publication or a document is the source
     return None
