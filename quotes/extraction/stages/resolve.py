@@ -867,8 +867,8 @@ def resolve_speakers(ctx: Context, found: list[Candidate]) -> tuple[tuple[Speake
         elif c.mention is not None:
             speakers, how = _resolve_mention(r, c, turn, turn_span, last, last_group, last_body)
             speakers = _with_counterpart(r, c, speakers)
-        elif c.context_speaker and (last_said or last):
-            speakers, how = list(last_said or last), How.CONTEXT
+        elif c.context_speaker and last_said:
+            speakers, how = list(last_said), How.CONTEXT
         if speakers:
             last_said = speakers
         if speakers and not all(e.thing for e in speakers):
