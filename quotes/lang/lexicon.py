@@ -96,7 +96,9 @@ class Lexicon:
 
     def is_title(self, word: str) -> bool:
         """A title, also as speaker labels write it in capitals (``MINISTER``, ``MR``)."""
-        return word in self.titles or (word.isupper() and word.capitalize() in self.titles)
+        return word in self.titles or (
+            word.isupper() and (word.capitalize() in self.titles or word.title() in self.titles)
+        )  # "SECRETARY-GENERAL": each part capitalised
 
     def is_honorific(self, word: str) -> bool:
         """A title of address as written (``Mr.``, ``Ms``, ``Dr.``)."""

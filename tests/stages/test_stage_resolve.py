@@ -1217,3 +1217,40 @@ def test_a_publication_speaking_between_leaves_the_person_last_quoted_salient() 
     ]
     _, per_quote = speakers_of(d, found)
     assert per_quote == [("hiroko-tanaka",), ("the-paper",), ("hiroko-tanaka",)]
+
+
+def test_a_label_that_is_a_hyphenated_office_names_one_speaker() -> None:
+    # "SECRETARY-GENERAL:" is three tokens and one title: no name is left ("-GENERAL", "GENERAL")
+    text = "SECRETARY-GENERAL: Good morning.\n\nSECRETARY-GENERAL: No plans."
+    d = doc(
+        text,
+        """
+        0  SECRETARY  NNP  PROPN  compound  2  SECRETARY
+        1  -          HYPH PUNCT  punct     2
+        2  GENERAL    NNP  PROPN  ROOT      2  GENERAL  B-PERSON
+        3  :          :    PUNCT  punct     2
+        4  Good       JJ   ADJ    amod      5
+        5  morning    NN   NOUN   appos     2
+        6  .          .    PUNCT  punct     2
+        7  SECRETARY  NNP  PROPN  compound  9  SECRETARY
+        8  -          HYPH PUNCT  punct     9
+        9  GENERAL    NNP  PROPN  ROOT      9  GENERAL  B-PERSON
+        10 :          :    PUNCT  punct     9
+        11 No         DT   DET    det       12
+        12 plans      NNS  NOUN   appos     9  plan
+        13 .          .    PUNCT  punct     9
+        """,
+    )
+    turns = [
+        Candidate(
+            kind="transcript",
+            content=span(text, content),
+            mention=span(text, "SECRETARY-GENERAL", text.index(content) - 19),
+            rule=Rule.LABEL,
+            turn=k,
+        )
+        for k, content in enumerate(("Good morning.", "No plans."))
+    ]
+    speakers, per_quote = speakers_of(d, turns)
+    assert per_quote[0] == per_quote[1]
+    assert [speakers[s].name for s in per_quote[0]] == ["SECRETARY-GENERAL"]

@@ -82,6 +82,8 @@ def test_a_name_label_needs_an_entity_a_title_or_a_repeat() -> None:
     [
         ("Kyodo", ["Kyodo"]),  # used once, no entity: a transcript's layout makes it a speaker
         ("Read More", []),  # still no label (not_labels.txt)
+        ("Press Briefing", []),  # a heading that says what the text is (transcript_cues.txt)
+        ("Transcript", []),  # the same, and a heading word (not_labels.txt)
     ],
 )
 def test_inside_a_transcript_a_name_shaped_label_used_once_is_a_speaker(

@@ -193,6 +193,14 @@ class Resolver:
 
     # -- names -------------------------------------------------------------
 
+    def _title_words(self, toks: list[Token]) -> int:
+        """How many of the first tokens are one title: ``SECRETARY-GENERAL`` is three tokens, one title."""
+        if len(toks) > 2 and toks[2].i == toks[0].i + 2:
+            joined = self.doc[toks[0].i : toks[2].i + 1].text
+            if not any(ch.isspace() for ch in joined) and self.lex.is_title(joined):
+                return 3
+        return 1 if self.lex.is_title(toks[0].text) else 0
+
     def _strip_titles(self, span: Span, kind: str = PERSON) -> tuple[Span, list[Token]]:
         """The name without its titles; an organisation keeps them (``Justice Department``)."""
         if kind == PERSON:
@@ -203,10 +211,14 @@ class Resolver:
                 ]  # "the White House, Obama is ...": the name is after it
         toks = [t for t in span if not t.is_punct or t.text in self.lang.marks.name_punct]
         titles = []
-        while toks and (
-            (kind == PERSON and self.lex.is_title(toks[0].text)) or toks[0].lower_ in self.lex.determiners
-        ):
-            titles.append(toks.pop(0))
+        last_run = 0  # tokens in the last title taken
+        while toks:
+            run = self._title_words(toks) if kind == PERSON else 0
+            if not run and toks[0].lower_ not in self.lex.determiners:
+                break
+            last_run = run or 1
+            titles += toks[:last_run]
+            del toks[:last_run]
         if kind == PERSON and not titles:
             for k in range(len(toks) - 1, 1, -1):
                 if self.doc[toks[0].i : toks[k - 1].i + 1].text in self._body_names:
@@ -220,7 +232,7 @@ class Resolver:
         while toks and (toks[-1].is_punct or toks[-1].lower_ in self.lang.marks.possessive_ends):
             toks.pop()
         if not toks:
-            if len(titles) > 1 and titles[-1].lower_ not in self.lex.determiners:
+            if len(titles) > 1 and last_run == 1 and titles[-1].lower_ not in self.lex.determiners:
                 # "Minister Bishop": a family name that is also a title; the last word is the name
                 return self.doc[titles[-1].i : titles[-1].i + 1], titles[:-1]
             return span[0:0], titles
@@ -679,18 +691,11 @@ class Resolver:
             or name_part.casefold() in self.lex.answer_labels
         )
         if role or span is None:
-            words = set(name_words(name_part))
-            ent = next((e for e in self.entities if e.kind == LABEL and e.words == words), None)
-            if ent is None:
-                ent = Entity(len(self.entities), LABEL, words=words)
-                self.entities.append(ent)
-            ent.forms[name_part] += 1
-            ent.positions.append(turn.label[0])
-            return ent
+            return self._role_label(name_part, turn)
         kind = ORG if self._orgs.get((span.start, span.end)) else PERSON
-        ent = self._add_name(span, kind) or Entity(len(self.entities), LABEL)
-        if ent not in self.entities:
-            self.entities.append(ent)
+        ent = self._add_name(span, kind)
+        if ent is None:
+            return self._role_label(name_part, turn)  # "SECRETARY-GENERAL": an office, no name in it
         after = label.split(sep, 1)[-1].split() if sep in label else []
         # "SMITH, ANNA": one family name first, then the given name ("Nikkei Shimbun, Ito" is an outlet
         # and its reporter, no name turned round)
@@ -704,6 +709,18 @@ class Resolver:
         else:
             ent.roles |= {w.lower() for w in after if w[:1].isupper()}
         ent.aliases.add(name_part)
+        return ent
+
+    def _role_label(self, name_part: str, turn: Turn) -> Entity:
+        """The speaker of a label that names a role, not a person (``Reporter``, ``QUESTION``, an
+        office alone): one entity for every turn the same label opens."""
+        words = set(name_words(name_part))
+        ent = next((e for e in self.entities if e.kind == LABEL and e.words == words), None)
+        if ent is None:
+            ent = Entity(len(self.entities), LABEL, words=words)
+            self.entities.append(ent)
+        ent.forms[name_part] += 1
+        ent.positions.append(turn.label[0])
         return ent
 
     def _given_names(self, words: list[str]) -> list[str]:

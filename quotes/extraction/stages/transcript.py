@@ -260,7 +260,8 @@ def find_turns(doc: Doc, text: str, lang: LanguageRules, quoted: Iterable[Quoted
                 or _tally(text[lab.content : paragraphs[p][1]])
             ):
                 continue
-            if _name_like(name, lang) and not _not_a_label(name, lang):
+            heading = any(cue in name.casefold() for cue in lang.lexicon.transcript_cues)  # "Press Briefing:"
+            if _name_like(name, lang) and not _not_a_label(name, lang) and not heading:
                 accepted[p] = lab
                 laid_out.add(p)
     continuing = (
