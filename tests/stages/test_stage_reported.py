@@ -2669,3 +2669,28 @@ def test_a_pronoun_after_a_frame_s_preposition_states_no_content(
         """,
     )
     assert [cut(text, c.content) for c in got] == expected
+
+
+@pytest.mark.parametrize(("mark", "expected"), [(",", ["taxes fall"]), (" and", [])])
+def test_a_that_clause_after_what_was_said_is_its_content(mark: str, expected: list[str]) -> None:
+    # "I refer you to what Lee said, that taxes fall": the parser hangs the clause on "refer"
+    text = f"I refer you to what Lee said{mark} that taxes fall."
+    sep = mark.strip()
+    got = found(
+        text,
+        f"""
+        0  I      PRP  PRON   nsubj  1
+        1  refer  VBP  VERB   ROOT   1  refer
+        2  you    PRP  PRON   dobj   1
+        3  to     IN   ADP    prep   1
+        4  what   WP   PRON   dobj   6
+        5  Lee    NNP  PROPN  nsubj  6  Lee  B-PERSON
+        6  said   VBD  VERB   pcomp  3  say
+        7  {sep}  {"," if sep == "," else "CC"}  {"PUNCT" if sep == "," else "CCONJ"}  {"punct" if sep == "," else "cc"}  1
+        8  that   IN   SCONJ  mark   10
+        9  taxes  NNS  NOUN   nsubj  10  tax
+        10 fall   VBP  VERB   ccomp  1
+        11 .      .    PUNCT  punct  1
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == expected

@@ -981,7 +981,7 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
         gerund = _gerund_subject(verb)
         if gerund is not None:
             return lang.marks.trim(text, *_subtree_span(gerund)), cue, "clause"
-        stray = _stray_that_clause(verb)
+        stray = _stray_that_clause(verb) or _what_was_said_then(verb, lang)
         if stray is not None:
             got = _clause_content(text, stray, False, lang)
             if got:
@@ -1281,6 +1281,26 @@ def _stray_that_clause(verb: Token) -> Token | None:
             head = head.head
         return clause if head.i == verb.i else None
     return None
+
+
+def _what_was_said_then(verb: Token, lang: English) -> Token | None:
+    """``I refer you to what the minister said yesterday, that the project will help``: a verb whose
+    object is the ``what`` of a free relative, and right after it, set off by a comma or a colon, a
+    that-clause the parser hung on a verb above: the clause spells out what was said."""
+    if any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return None
+    if not any(c.dep_ == "dobj" and c.lower_ in lang.lexicon.wh_words and c.i < verb.i for c in verb.children):
+        return None
+    doc, k = verb.doc, verb.right_edge.i + 1
+    if k + 1 >= len(doc) or doc[k].text not in (lang.marks.comma, lang.marks.introducer):
+        return None
+    that = doc[k + 1]
+    if that.lower_ != "that" or that.dep_ != "mark":
+        return None
+    clause = that.head
+    if clause.dep_ not in CLAUSE_DEPS or not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return None
+    return clause if clause.head in verb.ancestors else None
 
 
 def _quoted_inside(obj: Token, lang: English) -> bool:
