@@ -2694,3 +2694,28 @@ def test_a_that_clause_after_what_was_said_is_its_content(mark: str, expected: l
         """,
     )
     assert [cut(text, c.content) for c in got] == expected
+
+
+def test_asking_not_to_be_named_is_no_speech() -> None:
+    # the wire's anonymity formula (not_cues.txt): only the official's words are reported
+    text = "An official, who asked not to be named, said taxes fall."
+    got = found(
+        text,
+        """
+        0  An        DT   DET    det     1
+        1  official  NN   NOUN   nsubj   10
+        2  ,         ,    PUNCT  punct   1
+        3  who       WP   PRON   nsubj   4
+        4  asked     VBD  VERB   relcl   1   ask
+        5  not       RB   PART   neg     8
+        6  to        TO   PART   aux     8
+        7  be        VB   AUX    auxpass 8
+        8  named     VBN  VERB   xcomp   4   name
+        9  ,         ,    PUNCT  punct   1
+        10 said      VBD  VERB   ROOT    10  say
+        11 taxes     NNS  NOUN   nsubj   12  tax
+        12 fall      VBP  VERB   ccomp   10
+        13 .         .    PUNCT  punct   10
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == ["taxes fall"]
