@@ -2719,3 +2719,65 @@ def test_asking_not_to_be_named_is_no_speech() -> None:
         """,
     )
     assert [cut(text, c.content) for c in got] == ["taxes fall"]
+
+
+@pytest.mark.parametrize(
+    ("rest", "rows", "expected"),
+    [
+        # a gerund after "at" is what the pleasure is about
+        (
+            "at visiting Manila",
+            """
+            4  at        IN   ADP    prep   1
+            5  visiting  VBG  VERB   pcomp  4  visit
+            6  Manila    NNP  PROPN  dobj   5  Manila  B-GPE
+            """,
+            "her pleasure at visiting Manila",
+        ),
+        # a place after "at" is where it was said
+        (
+            "at the summit",
+            """
+            4  at        IN   ADP    prep   1
+            5  the       DT   DET    det    6
+            6  summit    NN   NOUN   pobj   4
+            """,
+            "her pleasure",
+        ),
+    ],
+)
+def test_a_gerund_after_a_setting_preposition_goes_on_with_the_content(
+    rest: str, rows: str, expected: str
+) -> None:
+    # the parser hangs the preposition on the verb, after the object
+    text = f"Lee expressed her pleasure {rest}."
+    table = f"""
+        0  Lee       NNP   PROPN  nsubj  1  Lee  B-PERSON
+        1  expressed VBD   VERB   ROOT   1  express
+        2  her       PRP$  PRON   poss   3
+        3  pleasure  NN    NOUN   dobj   1
+        {rows}
+        7  .         .     PUNCT  punct  1
+    """
+    assert [cut(text, c.content) for c in found(text, table)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("dep", "expected"), [("advcl", ["to strengthen ties"]), ("xcomp", ["to strengthen ties"])]
+)
+def test_an_infinitive_right_after_a_verb_of_agreeing_is_its_content(dep: str, expected: list[str]) -> None:
+    # "concurred to further strengthen X": the parser reads a purpose (advcl) where the verb takes an infinitive
+    text = "Both ministers concurred to strengthen ties."
+    got = found(
+        text,
+        f"""
+        0  Both        DT   DET    det    1
+        1  ministers   NNS  NOUN   nsubj  2  minister
+        2  concurred   VBD  VERB   ROOT   2  concur
+        3  to          TO   PART   aux    4
+        4  strengthen  VB   VERB   {dep}  2  strengthen
+        5  ties        NNS  NOUN   dobj   4  tie
+        6  .           .    PUNCT  punct  2
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == expected

@@ -728,7 +728,7 @@ def _with_tail(text: str, verb: Token, start: int, end: int, after: int, lang: E
             child.dep_ == "prep"
             and cstart >= end
             and (
-                child.lower_ in lang.lexicon.setting_preps
+                (child.lower_ in lang.lexicon.setting_preps and not _of_an_act(child, lang))
                 or _names_a_time(child, lang)
                 or _names_the_occasion(child, lang)
             )
@@ -749,6 +749,12 @@ def _with_tail(text: str, verb: Token, start: int, end: int, after: int, lang: E
 
 #: Prepositions that set a statement in the occasion or piece it was made in ("in an interview").
 OCCASION_PREPS = frozenset({"in", "at", "during"})
+
+
+def _of_an_act(prep: Token, lang: English) -> bool:
+    """``expressed her pleasure at visiting X``: a gerund after the preposition is an act, not a place or
+    a time; the phrase goes on with the content."""
+    return any(c.dep_ == "pcomp" and c.tag_ in lang.tags.participle_tags for c in prep.children)
 
 
 def _names_the_occasion(prep: Token, lang: English) -> bool:
@@ -995,7 +1001,10 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
     if "to" in frames:
         for c in children:
             if _infinitive(c) and (
-                c.dep_ == "xcomp" or (when is not None and c.dep_ == "advcl" and c.i > when.i)
+                c.dep_ == "xcomp"
+                or (when is not None and c.dep_ == "advcl" and c.i > when.i)
+                # "concurred to further strengthen X": right after the verb, no purpose but its content
+                or (c.dep_ == "advcl" and c.left_edge.i == verb.i + 1 and c.left_edge.dep_ == "aux")
             ):
                 # "promised Sunday at a rally to end X": the day is no object, the infinitive is the verb's
                 return _with_list_rest(text, verb, _subtree_span(c), lang), cue, "to"
