@@ -367,3 +367,28 @@ def test_the_first_of_a_semicolon_list_of_subjects_is_in_the_mention(sep: str, e
     names = {s.id: s.name for s in speakers}
     want = ["Ito", "Kim", "Lee"] if sep == ";" else ["Ito", "Lee"]
     assert sorted(names[i] for i in resolved[0].speaker) == want
+
+
+@pytest.mark.parametrize(("verb", "expected"), [("mused", "Stu Burguiere"), ("told", None)])
+def test_a_name_read_as_the_object_of_an_inverted_verb_is_its_speaker(
+    verb: str, expected: str | None
+) -> None:
+    # '"It works," mused co-host Stu Burguiere': the parser read the name as objects of "mused",
+    # which takes none; "told" may take one (whom it was told), so its object stays no speaker
+    text = f'"It works," {verb} co-host Stu Burguiere.'
+    table = f"""
+        0  "          ``   PUNCT  punct     5
+        1  It         PRP  PRON   nsubj     2
+        2  works      VBZ  VERB   ccomp     5  work
+        3  ,          ,    PUNCT  punct     5
+        4  "          ''   PUNCT  punct     5
+        5  {verb}     VBD  VERB   ROOT      5  {"muse" if verb == "mused" else "tell"}
+        6  co         NN   NOUN   dobj      5
+        7  -          HYPH PUNCT  punct     5
+        8  host       NN   NOUN   compound  10
+        9  Stu        NNP  PROPN  compound  10  Stu        B-PERSON
+        10 Burguiere  NNP  PROPN  dobj      5   Burguiere  I-PERSON
+        11 .          .    PUNCT  punct     5
+    """
+    m, _ = mention_of(text, table, 5, "It works,")
+    assert m == expected

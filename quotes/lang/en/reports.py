@@ -1298,7 +1298,9 @@ def _what_was_said_then(verb: Token, lang: English) -> Token | None:
     that-clause the parser hung on a verb above: the clause spells out what was said."""
     if any(c.dep_ in CLAUSE_DEPS for c in verb.children):
         return None
-    if not any(c.dep_ == "dobj" and c.lower_ in lang.lexicon.wh_words and c.i < verb.i for c in verb.children):
+    if not any(
+        c.dep_ == "dobj" and c.lower_ in lang.lexicon.wh_words and c.i < verb.i for c in verb.children
+    ):
         return None
     doc, k = verb.doc, verb.right_edge.i + 1
     if k + 1 >= len(doc) or doc[k].text not in (lang.marks.comma, lang.marks.introducer):

@@ -197,8 +197,25 @@ def _subject(v: Token, lang: English) -> tuple[Token | None, bool]:
             if v.pos_ == "ADP" and v.dep_ == "prep":  # "began by expressing": the verb above the preposition
                 v = v.head
             continue
-        return _stranded_subject(v) or _interrupted_subject(v), inherited
+        return _stranded_subject(v) or _interrupted_subject(v) or _inverted_subject_read_as_object(
+            v, lang
+        ), inherited
     return None, inherited
+
+
+#: Frames in which a verb takes a direct object (``told Burguiere``, ``called it X``).
+OBJECT_TAKING_FRAMES = frozenset({"np", "cnp", "tnp", "oprd", "as", "listener", "to"})
+#: What the parser calls a name it reads as the verb's object or complement.
+OBJECT_READING_DEPS = frozenset({"dobj", "attr", "npadvmod"})
+
+
+def _inverted_subject_read_as_object(v: Token, lang: English) -> Token | None:
+    """``"...," mused Blaze co-host Stu Burguiere``: after a quotation, a verb that takes no object has
+    its subject after it, and the parser read the name as objects; the last of them is the subject."""
+    if v.i == 0 or not v.doc[v.i - 1].is_punct or verb_frames(v, lang) & OBJECT_TAKING_FRAMES:
+        return None
+    names = [c for c in v.rights if c.dep_ in OBJECT_READING_DEPS and c.pos_ == "PROPN"]
+    return names[-1] if names else None
 
 
 #: How the parser hangs a participle set off before the verb when it reads it as a clause of its own.
