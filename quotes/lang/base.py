@@ -156,6 +156,7 @@ class Tagset:
     adverbial_clause_deps: frozenset[str]  # "..., claiming that ...": a second act or the author's
     participle_tags: frozenset[str]
     object_deps: frozenset[str]  # the object of a preposition
+    direct_object_deps: frozenset[str]  # a verb's object or addressee ("told CNN:")
     preposition_deps: frozenset[str]  # a prepositional phrase hung on a word ("X of Mexico")
     possessor_deps: frozenset[str]  # the owner of a noun ("his remarks", "Japan's position")
 

@@ -329,3 +329,43 @@ def test_a_cue_in_the_next_sentence_may_name_its_listeners(
         """,
     )
     assert [cut(text, c.cue) for c in got if c.cue] == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "tag", "pos", "ent", "speaker"),
+    [
+        # a named subject of the clause before the colon hands the quotation over
+        ("Kasich", "NNP", "PROPN", "B-PERSON", "Kasich"),
+        # a thing ("The timing") names nobody: the speaker still comes from the quotes around it
+        ("Timing", "NN", "NOUN", "", None),
+    ],
+)
+def test_a_colon_hands_a_bare_quotation_to_the_clause_s_subject(
+    subject: str, tag: str, pos: str, ent: str, speaker: str | None
+) -> None:
+    text = f'{subject} resisted: "We will not change course on this, not now."'
+    got = found(
+        text,
+        f"""
+        0  {subject}  {tag}  {pos}  nsubj   1  {subject}  {ent}
+        1  resisted   VBD  VERB   ROOT    1  resist
+        2  :          :    PUNCT  punct   1
+        3  "          ``   PUNCT  punct   7
+        4  We         PRP  PRON   nsubj   7  we
+        5  will       MD   AUX    aux     7
+        6  not        RB   PART   neg     7
+        7  change     VB   VERB   ccomp   1
+        8  course     NN   NOUN   dobj    7
+        9  on         IN   ADP    prep    7
+        10 this       DT   PRON   pobj    9
+        11 ,          ,    PUNCT  punct   7
+        12 not        RB   PART   neg     13
+        13 now        RB   ADV    advmod  7
+        14 .          .    PUNCT  punct   7
+        15 "          ''   PUNCT  punct   7
+        """,
+    )
+    d = got[0]
+    assert d.rule == Rule.DIRECT_BARE
+    assert (text.split()[0] if d.mention_token == 0 else None) == speaker
+    assert d.context_speaker == (speaker is None)

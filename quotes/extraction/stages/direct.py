@@ -154,13 +154,15 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
             # '"A," she said. "B."': the speaker goes on in the next quotation.
             continued = speaking is not None and _continues(text, *speaking, q, lang)
             if continued or words >= MIN_WORDS_BARE:
+                source = None if continued else _introduced_by(index, text, q, lang)
                 found += [
                     Candidate(
                         kind="direct",
                         content=piece,
                         confidence=0.8 if continued else 0.6,
                         rule=Rule.DIRECT_CONTINUED if continued else Rule.DIRECT_BARE,
-                        context_speaker=True,
+                        mention_token=source.i if source is not None else None,
+                        context_speaker=source is None,
                     )
                     for piece in _by_paragraph(text, q, lang)
                 ]
@@ -241,6 +243,41 @@ def _only_adjuncts(index: TokenIndex, start: int, end: int, lang: LanguageRules)
     return len(between) <= 3 and all(
         t.ent_type_ in tags.time_entities or t.pos_ in tags.adverb_pos for t in between
     )
+
+
+def _introduced_by(index: TokenIndex, text: str, q: QuotedSpan, lang: LanguageRules) -> Token | None:
+    """``Kasich resisted: "..."``, ``More from Jones: "..."``: a quotation that a colon introduces,
+    with no speech verb, is the words of the clause's subject when it names someone, or of the name
+    that ends right before the colon."""
+    before = text[: q.open].rstrip()
+    if not before.endswith(lang.marks.introducer) or q.open - len(before) > COLON_REACH:
+        return None
+    colon = index.at(len(before) - 1)
+    if colon is None or colon.i == 0:
+        return None
+    root = colon.sent.root
+    if root.i < colon.i and root.pos_ in lang.tags.verb_pos:
+        subj = lang.subject_of(root)
+        if subj is not None and _names_someone(subj, lang):
+            return subj
+    # "Clinton:", "- Jeffrey M. Jones:": a name standing alone before the colon; never the object of
+    # the clause ("told CNN:", "on Twitter:", "on Tuesday:")
+    name = colon.doc[colon.i - 1]
+    if (
+        name.pos_ in lang.tags.proper_noun_pos
+        and name.ent_type_ in lang.tags.name_entities
+        and name.dep_ not in lang.tags.object_deps | lang.tags.direct_object_deps
+    ):
+        return name
+    return None
+
+
+def _names_someone(tok: Token, lang: LanguageRules) -> bool:
+    """A name, or a pronoun for a person (``she``, ``they``; not ``it``)."""
+    if tok.pos_ in lang.tags.proper_noun_pos:
+        return True
+    pron = lang.lexicon.pronouns.get(tok.lower_)
+    return pron is not None and pron.person == 3 and (pron.gendered or bool(pron.plural))
 
 
 def _cue_in_next_sentence(
