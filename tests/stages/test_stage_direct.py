@@ -369,3 +369,28 @@ def test_a_colon_hands_a_bare_quotation_to_the_clause_s_subject(
     assert d.rule == Rule.DIRECT_BARE
     assert (text.split()[0] if d.mention_token == 0 else None) == speaker
     assert d.context_speaker == (speaker is None)
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma"), [("remembered", "remember"), ("sighed", "sigh"), ("marveled", "marvel")]
+)
+def test_a_verb_of_manner_inverted_after_a_quotation_is_its_cue(verb: str, lemma: str) -> None:
+    # '"It was a mess," remembered Roy Verley': no content of its own, but a quotation's cue
+    text = f'"It was a mess," {verb} Roy Verley.'
+    got = found(
+        text,
+        f"""
+        0  "       ``   PUNCT  punct  7
+        1  It      PRP  PRON   nsubj  2
+        2  was     VBD  AUX    ccomp  7  be
+        3  a       DT   DET    det    4
+        4  mess    NN   NOUN   attr   2
+        5  ,       ,    PUNCT  punct  7
+        6  "       ''   PUNCT  punct  7
+        7  {verb}  VBD  VERB   ROOT   7  {lemma}
+        8  Roy     NNP  PROPN  compound 9  Roy  B-PERSON
+        9  Verley  NNP  PROPN  nsubj  7  Verley  I-PERSON
+        10 .       .    PUNCT  punct  7
+        """,
+    )
+    assert [(cut(text, c.content), cut(text, c.cue)) for c in got] == [("It was a mess,", verb)]
