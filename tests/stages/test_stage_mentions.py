@@ -392,3 +392,23 @@ def test_a_name_read_as_the_object_of_an_inverted_verb_is_its_speaker(
     """
     m, _ = mention_of(text, table, 5, "It works,")
     assert m == expected
+
+
+@pytest.mark.parametrize(("subject", "expected"), [("Carr", "Carr"), ("Rain", "a statement")])
+def test_a_statement_someone_released_speaks_with_its_issuer_s_voice(subject: str, expected: str) -> None:
+    # "Carr released a statement saying X": Carr says X; a subject that cannot speak leaves the statement
+    text = f"{subject} released a statement saying taxes fall."
+    ent = "B-PERSON" if subject == "Carr" else ""
+    tag, pos = ("NNP", "PROPN") if subject == "Carr" else ("NN", "NOUN")
+    table = f"""
+        0  {subject}  {tag}  {pos}  nsubj  1  {subject}  {ent}
+        1  released   VBD  VERB   ROOT   1  release
+        2  a          DT   DET    det    3
+        3  statement  NN   NOUN   dobj   1  statement
+        4  saying     VBG  VERB   acl    3  say
+        5  taxes      NNS  NOUN   nsubj  6  tax
+        6  fall       VBP  VERB   ccomp  4
+        7  .          .    PUNCT  punct  1
+    """
+    m, _ = mention_of(text, table, 4, "taxes fall")
+    assert m == expected

@@ -155,7 +155,8 @@ def _subject(v: Token, lang: English) -> tuple[Token | None, bool]:
         if v.head.pos_ in ("NOUN", "PROPN", "PRON") and (
             v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ in ("VBG", "VBN"))
         ):
-            return v.head, inherited  # "Smith, who said ...", "a statement saying ..."
+            issuer = _issuer_of(v.head, lang) if v.dep_ == "acl" else None
+            return issuer or v.head, inherited  # "Smith, who said ...", "a statement saying ..."
         if (
             v.dep_ == "conj"
             and v.head.dep_ == "ccomp"
@@ -257,6 +258,20 @@ def _past_dateline(subj: Token, lang: English) -> Token:
         return subj
     after = [t for t in subj.subtree if t.idx >= end and t.head.idx < end]
     return max(after, key=lambda t: len(list(t.subtree)), default=subj)
+
+
+#: What the parser calls the object a verb acts on (``released a statement``).
+ISSUED_DEP = "dobj"
+
+
+def _issuer_of(statement: Token, lang: English) -> Token | None:
+    """``Chris Carr released a statement confirming X``, ``The ministry issued a statement saying X``:
+    a statement that someone issued speaks with its issuer's voice; the verb's subject, when it can
+    speak (the statement itself stays the source of ``a statement from X``, ``the statement said``)."""
+    if statement.lemma_.lower() not in lang.lexicon.speech_nouns or statement.dep_ != ISSUED_DEP:
+        return None
+    issuer = subject_of(statement.head, lang)
+    return issuer if issuer is not None and can_speak(issuer, lang) else None
 
 
 def _stranded_subject(v: Token) -> Token | None:
