@@ -2781,3 +2781,22 @@ def test_an_infinitive_right_after_a_verb_of_agreeing_is_its_content(dep: str, e
         """,
     )
     assert [cut(text, c.content) for c in got] == expected
+
+
+@pytest.mark.parametrize(("dep", "expected"), [("acl", []), ("ROOT", ["Trump"])])
+def test_a_noun_named_by_a_participle_calls_for_nothing(dep: str, expected: list[str]) -> None:
+    # "a group called Citizens for Trump": the name of the group, no call for Trump; the same words as
+    # a clause's verb would be a call ("Citizens called for Trump" read as the main verb)
+    text = "Group called Citizens for Trump."
+    got = found(
+        text,
+        f"""
+        0  Group     NN   NOUN   {"ROOT" if dep == "acl" else "nsubj"}  {0 if dep == "acl" else 1}
+        1  called    VBN  VERB   {dep}   {0 if dep == "acl" else 1}  call
+        2  Citizens  NNP  PROPN  oprd    1  Citizens
+        3  for       IN   ADP    prep    1
+        4  Trump     NNP  PROPN  pobj    3  Trump  B-PERSON
+        5  .         .    PUNCT  punct   {0 if dep == "acl" else 1}
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == expected

@@ -949,11 +949,31 @@ def _prep_content(text: str, verb: Token, prep: Token, lang: English) -> Offsets
     return _before_second_act(text, verb, _with_tail(text, verb, start, end, prep.i, lang), lang)
 
 
+#: A participle hung on a noun as its modifier (``a group called X``).
+NOUN_MODIFIER_DEP = "acl"
+#: The past participle.
+PAST_PARTICIPLE_TAG = "VBN"
+
+
+def _names_the_noun(verb: Token) -> bool:
+    """``a group called Citizens for Trump``: a verb of naming in the past participle, right after the
+    noun it modifies, gives the noun its name; nobody speaks in it unless a by-agent says who (``a
+    policy called by critics X``)."""
+    return (
+        verb.dep_ == NOUN_MODIFIER_DEP
+        and verb.tag_ == PAST_PARTICIPLE_TAG
+        and verb.i == verb.head.i + 1
+        and not any(c.dep_ == AGENT_DEP for c in verb.children)
+    )
+
+
 def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Offsets, str] | None:
     """(content, cue, frame) for the first frame of the verb that the parse fills."""
     if _quotes_as_saying(verb, lang):
         return None  # "cited a spokesman as saying A": the spokesman's act is the report
     frames = verb_frames(verb, lang)
+    if "oprd" in frames and _names_the_noun(verb):
+        return None  # "a group called Citizens for Trump" is no call for Trump
     children = list(verb.children)
     cue = cue_phrase(verb, lang)
     particles = {f"prt:{c.lower_}" for c in children if c.dep_ == "prt"}
