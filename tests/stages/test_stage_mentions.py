@@ -412,3 +412,29 @@ def test_a_statement_someone_released_speaks_with_its_issuer_s_voice(subject: st
     """
     m, _ = mention_of(text, table, 4, "taxes fall")
     assert m == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [("Tanaka", "Tanaka"), ("Rain", None)])
+def test_a_name_the_parser_read_as_the_root_noun_is_the_participle_s_speaker(
+    name: str, expected: str | None
+) -> None:
+    # "Trump defended eminent domain, calling it a good thing": the name read as a noun, the verb as
+    # its modifier; only a name the document gives a person elsewhere speaks
+    text = f"Hiroko Tanaka spoke. {name} defended the plan, calling it fair."
+    table = f"""
+        0  Hiroko    NNP  PROPN  compound  1  Hiroko  B-PERSON
+        1  Tanaka    NNP  PROPN  nsubj     2  Tanaka  I-PERSON
+        2  spoke     VBD  VERB   ROOT      2  speak
+        3  .         .    PUNCT  punct     2
+        4  {name}    NN   NOUN   ROOT      4  {name.lower()}
+        5  defended  VBN  VERB   amod      7  defend
+        6  the       DT   DET    det       7
+        7  plan      NN   NOUN   dobj      4
+        8  ,         ,    PUNCT  punct     4
+        9  calling   VBG  VERB   advcl     4  call
+        10 it        PRP  PRON   dobj      9
+        11 fair      JJ   ADJ    oprd      9
+        12 .         .    PUNCT  punct     4
+    """
+    m, _ = mention_of(text, table, 9, "it fair")
+    assert m == expected

@@ -126,6 +126,7 @@ def _subject(v: Token, lang: English) -> tuple[Token | None, bool]:
     quoted = _quoted_as_saying(v, lang)
     if quoted is not None:
         return quoted, True
+    start = v
     for _ in range(MAX_HOPS):
         # the subject nearest the verb: where the parser gives it two ("Reporter (NHK): On China,
         # spokesperson Wang said ..." across a speaker label), the farther one is a misparse
@@ -198,10 +199,20 @@ def _subject(v: Token, lang: English) -> tuple[Token | None, bool]:
             if v.pos_ == "ADP" and v.dep_ == "prep":  # "began by expressing": the verb above the preposition
                 v = v.head
             continue
-        return _stranded_subject(v) or _interrupted_subject(v) or _inverted_subject_read_as_object(
-            v, lang
-        ), inherited
+        if v.pos_ in ("NOUN", "PROPN") and v is not start and _name_read_as_root(v, lang):
+            return v, False  # "Trump defended X, calling it Y": the name was read as the sentence's noun
+        found = _stranded_subject(v) or _interrupted_subject(v) or _inverted_subject_read_as_object(v, lang)
+        return found, inherited
     return None, inherited
+
+
+def _name_read_as_root(noun: Token, lang: English) -> bool:
+    """``Trump defended eminent domain, calling it ...``: the parser read a name that opens the sentence
+    as its root noun (``trump``, ``will``, ``bush`` are words too) and the verb as a modifier; a
+    participle climbing to it finds its subject there, when the document names a person so elsewhere."""
+    if noun.dep_ != "ROOT" or noun.i != noun.sent.start or not noun.text[:1].isupper():
+        return False
+    return any(e.label_ in lang.tags.person_entities and noun.text in e.text.split() for e in noun.doc.ents)
 
 
 #: Frames in which a verb takes a direct object (``told Burguiere``, ``called it X``).
@@ -344,6 +355,10 @@ def mention_span(
     """
     whole = lang.marks.trim(text, m.left_edge.idx, m.right_edge.idx + len(m.right_edge), final=False)
     start, end = m.left_edge.idx, m.right_edge.idx + len(m.right_edge)
+    if _name_read_as_root(m, lang):
+        # "Trump defended X, calling it Y": the name's subtree is the sentence
+        start, end = m.idx, m.idx + len(m)
+        whole = (start, end)
     before = comma_joined(m)
     if before:
         start = before[0].left_edge.idx  # "S. Korea, Japan agree to ...": a headline's two subjects
