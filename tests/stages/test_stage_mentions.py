@@ -438,3 +438,25 @@ def test_a_name_the_parser_read_as_the_root_noun_is_the_participle_s_speaker(
     """
     m, _ = mention_of(text, table, 9, "it fair")
     assert m == expected
+
+
+@pytest.mark.parametrize(("subject", "expected"), [("Lee", "Lee"), ("It", None)])
+def test_the_subject_of_a_passive_that_hands_on_an_infinitive_is_its_speaker(
+    subject: str, expected: str | None
+) -> None:
+    # "Mr. Trump was prompted to say X": the one prompted speaks ("It was decided to X" names nobody)
+    text = f"{subject} was prompted to say taxes fall."
+    ent = "B-PERSON" if subject == "Lee" else ""
+    tag, pos = ("NNP", "PROPN") if subject == "Lee" else ("PRP", "PRON")
+    table = f"""
+        0  {subject}  {tag}  {pos}  nsubjpass  2  {subject}  {ent}
+        1  was        VBD   AUX    auxpass    2  be
+        2  prompted   VBN   VERB   ROOT       2  prompt
+        3  to         TO    PART   aux        4
+        4  say        VB    VERB   xcomp      2  say
+        5  taxes      NNS   NOUN   nsubj      6  tax
+        6  fall       VBP   VERB   ccomp      4
+        7  .          .     PUNCT  punct      2
+    """
+    m, _ = mention_of(text, table, 4, "taxes fall")
+    assert m == expected

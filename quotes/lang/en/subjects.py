@@ -136,6 +136,8 @@ def _subject(v: Token, lang: English) -> tuple[Token | None, bool]:
             default=None,
         )
         if subj is not None:
+            if subj.dep_ == "nsubjpass" and v is not start and _controls(v, start) and subj.lower_ != "it":
+                return subj, inherited  # "Mr. Trump was prompted to say X", "Smith was asked to comment"
             if subj.dep_ == "nsubjpass" or (subj.lower_ == "it" and subj.dep_ == "nsubj" and v.tag_ == "VBN"):
                 return _agent(v) or _statement_author(v, lang), inherited
             if subj.lower_ in RELATIVE and v.dep_ == "relcl":
@@ -204,6 +206,12 @@ def _subject(v: Token, lang: English) -> tuple[Token | None, bool]:
         found = _stranded_subject(v) or _interrupted_subject(v) or _inverted_subject_read_as_object(v, lang)
         return found, inherited
     return None, inherited
+
+
+def _controls(passive: Token, verb: Token) -> bool:
+    """``was prompted to say``: the passive verb's infinitive is the speech verb; its subject is the one
+    prompted, asked or forced to speak."""
+    return verb.head.i == passive.i and verb.dep_ == "xcomp" and any(c.dep_ == "aux" for c in verb.children)
 
 
 def _name_read_as_root(noun: Token, lang: English) -> bool:
