@@ -460,3 +460,26 @@ def test_the_subject_of_a_passive_that_hands_on_an_infinitive_is_its_speaker(
     """
     m, _ = mention_of(text, table, 4, "taxes fall")
     assert m == expected
+
+
+def test_a_participle_hung_inside_the_verb_s_object_takes_the_verb_s_subject() -> None:
+    # "Lee offered few ideas for cutting debt aside from stating that X": the parser hung the
+    # participle on a gerund inside the object; the one who offered states X
+    text = "Lee offered ideas for cutting debt aside from stating that taxes fall."
+    table = """
+        0  Lee      NNP  PROPN  nsubj   1  Lee  B-PERSON
+        1  offered  VBD  VERB   ROOT    1  offer
+        2  ideas    NNS  NOUN   dobj    1  idea
+        3  for      IN   ADP    prep    2
+        4  cutting  VBG  VERB   pcomp   3  cut
+        5  debt     NN   NOUN   dobj    4
+        6  aside    RB   ADV    advmod  4
+        7  from     IN   ADP    prep    4
+        8  stating  VBG  VERB   pcomp   7  state
+        9  that     IN   SCONJ  mark    11
+        10 taxes    NNS  NOUN   nsubj   11  tax
+        11 fall     VBP  VERB   ccomp   8
+        12 .        .    PUNCT  punct   1
+    """
+    m, _ = mention_of(text, table, 8, "taxes fall")
+    assert m == "Lee"

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from . import English
 
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "pcomp", "ccomp"})
+#: A verb's object, and a preposition's: a participle hung inside them is still the verb's subject's act.
+PHRASE_OBJECT_DEPS = frozenset({"dobj", "pobj"})
 NOT_IN_MENTION = frozenset({"relcl", "acl", "advcl", "punct", "cc"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 MAX_HOPS = 6
@@ -200,6 +202,10 @@ def _subject(v: Token, lang: English) -> tuple[Token | None, bool]:
                 )
             if v.pos_ == "ADP" and v.dep_ == "prep":  # "began by expressing": the verb above the preposition
                 v = v.head
+            if inherited and v.pos_ in ("NOUN", "PROPN") and v.dep_ in PHRASE_OBJECT_DEPS:
+                # "offered few ideas for easing debt aside from stating that X": the participle hangs
+                # in the verb's object; the one who offered states
+                v = next((a for a in v.ancestors if a.pos_ in ("VERB", "AUX")), v)
             continue
         if v.pos_ in ("NOUN", "PROPN") and v is not start and _name_read_as_root(v, lang):
             return v, False  # "Trump defended X, calling it Y": the name was read as the sentence's noun
