@@ -483,3 +483,26 @@ def test_a_participle_hung_inside_the_verb_s_object_takes_the_verb_s_subject() -
     """
     m, _ = mention_of(text, table, 8, "taxes fall")
     assert m == "Lee"
+
+
+def test_a_stranded_subject_s_apposition_may_coordinate_two_roles() -> None:
+    # "Alarmed, Lee, the club's president and manager, said X": the parser hung the name on the
+    # participle; the apposition before the verb ends in a coordinated role
+    text = "Alarmed, Lee, the president and manager, said taxes fall."
+    table = """
+        0  Alarmed    VBN  VERB   advcl  9  alarm
+        1  ,          ,    PUNCT  punct  0
+        2  Lee        NNP  PROPN  conj   0  Lee  B-PERSON
+        3  ,          ,    PUNCT  punct  2
+        4  the        DT   DET    det    5
+        5  president  NN   NOUN   appos  2
+        6  and        CC   CCONJ  cc     5
+        7  manager    NN   NOUN   conj   5
+        8  ,          ,    PUNCT  punct  2
+        9  said       VBD  VERB   ROOT   9  say
+        10 taxes      NNS  NOUN   nsubj  11  tax
+        11 fall       VBP  VERB   ccomp  9
+        12 .          .    PUNCT  punct  9
+    """
+    m, _ = mention_of(text, table, 9, "taxes fall")
+    assert m == "Lee"

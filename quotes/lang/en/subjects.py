@@ -312,6 +312,8 @@ def _stranded_subject(v: Token) -> Token | None:
     t = v.doc[i]
     if t.pos_ not in ("NOUN", "PROPN") or t.right_edge.i != i:
         return None
+    while closed and t.dep_ == "conj" and t.head.i < t.i:
+        t = t.head  # "Jay DiPietro, the club's president and general manager, suggested ..."
     if closed and t.dep_ == "appos" and t.head.pos_ in ("NOUN", "PROPN"):
         return t.head  # "Reid, the minority leader, said": the name the apposition describes
     return None if closed else t
