@@ -506,3 +506,27 @@ def test_a_stranded_subject_s_apposition_may_coordinate_two_roles() -> None:
     """
     m, _ = mention_of(text, table, 9, "taxes fall")
     assert m == "Lee"
+
+
+@pytest.mark.parametrize(
+    ("name", "tag", "pos", "expected"), [("Lee", "NNP", "PROPN", "Lee"), ("one", "CD", "NUM", None)]
+)
+def test_a_subject_set_off_by_brackets_before_its_verb(
+    name: str, tag: str, pos: str, expected: str | None
+) -> None:
+    # "Sen. Chris Murphy (a Democrat so boyish he ...) says X": the parser hung the name elsewhere
+    text = f"But {name} (a senator) says taxes fall."
+    table = f"""
+        0  But      CC     CCONJ  cc     6
+        1  {name}   {tag}  {pos}  dep    0  {name}  {"B-PERSON" if pos == "PROPN" else ""}
+        2  (        -LRB-  PUNCT  punct  1
+        3  a        DT     DET    det    4
+        4  senator  NN     NOUN   appos  1
+        5  )        -RRB-  PUNCT  punct  1
+        6  says     VBZ    VERB   ROOT   6  say
+        7  taxes    NNS    NOUN   nsubj  8  tax
+        8  fall     VBP    VERB   ccomp  6
+        9  .        .      PUNCT  punct  6
+    """
+    m, _ = mention_of(text, table, 6, "taxes fall")
+    assert m == expected

@@ -305,6 +305,10 @@ def _stranded_subject(v: Token) -> Token | None:
     subject. The noun phrase that ends right before the verb is its subject."""
     if v.tag_ not in FINITE_TAGS or v.i == 0:
         return None
+    before = _before_brackets(v.doc[v.i - 1])
+    if before is not None:
+        # "Sen. Chris Murphy (a Connecticut Democrat so boyish ...) says X": the name before the brackets
+        return before if before.pos_ == "PROPN" else None
     closed = v.doc[v.i - 1].text == ","  # the comma that closes an apposition
     i = v.i - 2 if closed else v.i - 1
     if i < 0:
@@ -317,6 +321,21 @@ def _stranded_subject(v: Token) -> Token | None:
     if closed and t.dep_ == "appos" and t.head.pos_ in ("NOUN", "PROPN"):
         return t.head  # "Reid, the minority leader, said": the name the apposition describes
     return None if closed else t
+
+
+def _before_brackets(close: Token) -> Token | None:
+    """The word before the brackets that ``close`` closes, or None when it closes none."""
+    if not (close.is_bracket and close.is_right_punct):
+        return None
+    depth, i = 0, close.i
+    while i >= 0:
+        t = close.doc[i]
+        if t.is_bracket:
+            depth += 1 if t.is_right_punct else -1
+            if depth == 0:
+                return close.doc[i - 1] if i > 0 else None
+        i -= 1
+    return None
 
 
 def _titled(ent_start: Token, lang: English) -> int:
