@@ -1254,3 +1254,55 @@ def test_a_label_that_is_a_hyphenated_office_names_one_speaker() -> None:
     speakers, per_quote = speakers_of(d, turns)
     assert per_quote[0] == per_quote[1]
     assert [speakers[s].name for s in per_quote[0]] == ["SECRETARY-GENERAL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows", "head", "expected"),
+    [
+        # "one Trump confidant", "Cameron's spokesman": a person around a name, not its bearer
+        (
+            "Hiroko Tanaka spoke. A Tanaka aide said taxes fall.",
+            """
+            4  A       DT   DET    det       6
+            5  Tanaka  NNP  PROPN  compound  6  Tanaka  B-PERSON
+            6  aide    NN   NOUN   nsubj     7  aide
+            """,
+            "aide",
+            "A Tanaka aide",
+        ),
+        # the name in apposition is the aide's own
+        (
+            "Hiroko Tanaka spoke. The aide, Ken Sato, said taxes fall.",
+            """
+            4  The     DT   DET    det       5
+            5  aide    NN   NOUN   nsubj     10  aide
+            6  ,       ,    PUNCT  punct     5
+            7  Ken     NNP  PROPN  compound  8  Ken  B-PERSON
+            8  Sato    NNP  PROPN  appos     5  Sato  I-PERSON
+            9  ,       ,    PUNCT  punct     5
+            """,
+            "aide",
+            "Ken Sato",
+        ),
+    ],
+)
+def test_a_person_named_after_another_is_no_one_but_themselves(
+    text: str, rows: str, head: str, expected: str
+) -> None:
+    n = len(rows.strip().splitlines()) + 4  # the first sentence's four tokens, then the mention's
+    table = f"""
+        0  Hiroko  NNP  PROPN  compound  1  Hiroko  B-PERSON
+        1  Tanaka  NNP  PROPN  nsubj     2  Tanaka  I-PERSON
+        2  spoke   VBD  VERB   ROOT      2  speak
+        3  .       .    PUNCT  punct     2
+        {rows}
+        {n}      said   VBD  VERB   ROOT   {n}  say
+        {n + 1}  taxes  NNS  NOUN   nsubj  {n + 2}  tax
+        {n + 2}  fall   VBP  VERB   ccomp  {n}
+        {n + 3}  .      .    PUNCT  punct  {n}
+    """
+    d = doc(text, table)
+    mention = text[text.index(". ") + 2 : text.index(" said")].rstrip(",")
+    found = [quote(text, d, mention, head, "said", "taxes fall")]
+    speakers, per_quote = speakers_of(d, found)
+    assert [speakers[s].name for s in per_quote[0]] == [expected]

@@ -25,7 +25,7 @@ from enum import Enum, auto
 
 from spacy.tokens import Doc, Span, Token
 
-from ...lang.base import LanguageRules
+from ...lang.base import LanguageRules, Tagset
 from ...lang.lexicon import Lexicon, Pronoun
 from ...model import GROUP, ORG, PERSON, PHRASE, UNKNOWN_SPEAKER, Speaker
 from ...names import acronym, fold, initials, name_words, slug
@@ -1037,15 +1037,17 @@ def _resolve_mention(
         return ([body], How.PHRASE) if body.phrase_type else ([], None)
     if (
         head is not None
-        and head.tag_ in tags.plural_noun_tags
+        and head.tag_ in tags.plural_noun_tags | tags.common_noun_tags
         and head.i not in r.by_token
         and (head.lemma_.lower() in lex.human_nouns or head.lemma_.lower() in lex.groups)
         and head.lemma_.lower() not in lex.speech_nouns
         and not _starts_with_word(folded, lex.referring)
-        and any(t.i in r.by_token for t in head.subtree if t.i != head.i)
+        and any(t.i in r.by_token for t in _around(head, tags))
+        and not any(c.dep_ in tags.apposition_deps and c.i in r.by_token for c in head.subtree)
     ):
-        # "African Union officials", "aides to Clinton", "Sanders's supporters": people around a
-        # name, not its bearer: a group of its own
+        # "African Union officials", "aides to Clinton", "Sanders's supporters", "one Trump
+        # confidant": people around a name, not its bearer: an entity of their own (unless a name
+        # stands in apposition: "State Department spokesman, Mark Toner" is Toner)
         return [_phrase_entity(r, head, c.mention)], How.PHRASE
     named = r.entities_of_head(head) if head is not None else []
     named = named or r.entities_in(c.mention)
@@ -1106,6 +1108,13 @@ def _resolve_mention(
             return [], None  # "50 percent", "my reaction": nothing that speaks
         return [entity], How.PHRASE
     return [], None
+
+
+def _around(head: Token, tags: Tagset) -> list[Token]:
+    """The words of ``head``'s phrase outside the head itself and outside an apposition to it."""
+    appositions = [c for c in head.children if c.dep_ in tags.apposition_deps]
+    inside = {t.i for a in appositions for t in a.subtree}
+    return [t for t in head.subtree if t.i != head.i and t.i not in inside]
 
 
 def _coordinated_parties(r: Resolver, head: Token) -> list[Entity]:

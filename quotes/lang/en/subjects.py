@@ -424,10 +424,14 @@ def mention_span(
     # "the Trump campaign", "the Obama administration": a body named after someone is the body.
     lemma = m.lemma_.lower()
     people = (
-        m.tag_ in lang.tags.plural_noun_tags
+        m.tag_ in lang.tags.plural_noun_tags | lang.tags.common_noun_tags
         and (lemma in lang.lexicon.human_nouns or lemma in lang.lexicon.groups)
         and lemma not in lang.lexicon.speech_nouns
-    )  # "African Union officials", "Sanders's supporters": people around a name, not its bearer
+        and not any(
+            c.dep_ in lang.tags.apposition_deps and c.pos_ in lang.tags.proper_noun_pos for c in m.subtree
+        )
+    )  # "African Union officials", "Sanders's supporters", "the Christie supporter": people around a
+    # name, not its bearer (unless the name stands in apposition: "the spokesman, Mark Toner")
     body = (lemma in lang.lexicon.bodies or people) and not any(m.i in range(e.start, e.end) for e in names)
     if names and not joint and not body:
         first = names[0][0]
