@@ -211,8 +211,13 @@ def _labels(text: str, paragraphs: list[tuple[int, int]], lang: LanguageRules) -
 
 def _transcript_heading(text: str, paragraphs: list[tuple[int, int]], lang: LanguageRules) -> bool:
     """The document's first lines say it is a transcript (``Transcript of the briefing ...``)."""
-    head = " ".join(text[s:e] for s, e in paragraphs[:HEAD_PARAGRAPHS]).casefold()
-    return any(cue in head for cue in lang.lexicon.transcript_cues)
+    return _says_transcript(" ".join(text[s:e] for s, e in paragraphs[:HEAD_PARAGRAPHS]), lang)
+
+
+def _says_transcript(words: str, lang: LanguageRules) -> bool:
+    """The words name a kind of transcript (``briefing``, ``press conference``; transcript_cues.txt)."""
+    folded = words.casefold()
+    return any(cue in folded for cue in lang.lexicon.transcript_cues)
 
 
 def find_turns(doc: Doc, text: str, lang: LanguageRules, quoted: Iterable[QuotedSpan] = ()) -> list[Turn]:
@@ -248,7 +253,9 @@ def find_turns(doc: Doc, text: str, lang: LanguageRules, quoted: Iterable[Quoted
         accepted[p] = lab
         if words is not None:
             quotations[p] = words
-    if len(laid_out) >= 2 or (bool(laid_out) and _transcript_heading(text, paragraphs, lang)):
+    # (the pass below adds only where a label was laid out already, so this holds after it too)
+    headed = bool(laid_out) and _transcript_heading(text, paragraphs, lang)
+    if len(laid_out) >= 2 or headed:
         # In a transcript, a name-shaped label before a question or an answer is one more speaker
         # (``Reuters: Can you confirm ...?``), though it is used once and no entity was recognised.
         for p, lab in labelled.items():
@@ -260,15 +267,11 @@ def find_turns(doc: Doc, text: str, lang: LanguageRules, quoted: Iterable[Quoted
                 or _tally(text[lab.content : paragraphs[p][1]])
             ):
                 continue
-            heading = any(cue in name.casefold() for cue in lang.lexicon.transcript_cues)  # "Press Briefing:"
-            if _name_like(name, lang) and not _not_a_label(name, lang) and not heading:
+            # "Press Briefing:" says what the text is, and names nobody
+            if _name_like(name, lang) and not _not_a_label(name, lang) and not _says_transcript(name, lang):
                 accepted[p] = lab
                 laid_out.add(p)
-    continuing = (
-        len(laid_out) >= 2
-        or any(lab.timed for lab in accepted.values())
-        or (bool(laid_out) and _transcript_heading(text, paragraphs, lang))
-    )
+    continuing = len(laid_out) >= 2 or any(lab.timed for lab in accepted.values()) or headed
     turns: list[Turn] = []
     current: tuple[int, tuple[int, int]] | None = None
     opened = False  # the current label stood alone on its line: the next paragraph is its text

@@ -1007,7 +1007,8 @@ def _frames_content(text: str, verb: Token, lang: English) -> tuple[Offsets, Off
         gerund = _gerund_subject(verb)
         if gerund is not None:
             return lang.marks.trim(text, *_subtree_span(gerund)), cue, "clause"
-        stray = _stray_that_clause(verb) or _what_was_said_then(verb, lang)
+        own_clause = any(c.dep_ in CLAUSE_DEPS for c in children)
+        stray = None if own_clause else _stray_that_clause(verb) or _what_was_said_then(verb, lang)
         if stray is not None:
             got = _clause_content(text, stray, False, lang)
             if got:
@@ -1296,9 +1297,7 @@ def _stray_that_clause(verb: Token) -> Token | None:
     """``told the audience at his fundraiser for veterans that he had ...``: the parser hung the
     that-clause on the last noun as a relative clause. A clause with ``that`` as its subordinator
     and a subject of its own is no relative clause (there ``that`` is the subject or object): when
-    the verb has no clause of its own, it is the verb's, misplaced."""
-    if any(c.dep_ in CLAUSE_DEPS for c in verb.children):
-        return None
+    the verb has no clause of its own (the caller's check), it is the verb's, misplaced."""
     for t in verb.subtree:
         if t.i <= verb.i or t.dep_ != "mark" or t.lower_ != "that":
             continue
@@ -1315,9 +1314,8 @@ def _stray_that_clause(verb: Token) -> Token | None:
 def _what_was_said_then(verb: Token, lang: English) -> Token | None:
     """``I refer you to what the minister said yesterday, that the project will help``: a verb whose
     object is the ``what`` of a free relative, and right after it, set off by a comma or a colon, a
-    that-clause the parser hung on a verb above: the clause spells out what was said."""
-    if any(c.dep_ in CLAUSE_DEPS for c in verb.children):
-        return None
+    that-clause the parser hung on a verb above: the clause spells out what was said (for a verb with
+    no clause of its own: the caller's check)."""
     if not any(
         c.dep_ == "dobj" and c.lower_ in lang.lexicon.wh_words and c.i < verb.i for c in verb.children
     ):

@@ -155,8 +155,9 @@ def _subject(v: Token, lang: English) -> tuple[Token | None, bool]:
             return _past_dateline(subj, lang), inherited
         if any(c.dep_ == "auxpass" for c in v.children):
             return _agent(v) or _statement_author(v, lang), inherited
-        if v.tag_ == "VBN" and _agent(v) is not None:
-            return _agent(v), inherited  # "Asked by a reporter whether X, he said ...": the reporter asked
+        agent = _agent(v) if v.tag_ == "VBN" else None
+        if agent is not None:
+            return agent, inherited  # "Asked by a reporter whether X, he said ...": the reporter asked
         if v.head.pos_ in ("NOUN", "PROPN", "PRON") and (
             v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ in ("VBG", "VBN"))
         ):
