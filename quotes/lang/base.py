@@ -159,6 +159,7 @@ class Tagset:
     direct_object_deps: frozenset[str]  # a verb's object or addressee ("told CNN:")
     preposition_deps: frozenset[str]  # a prepositional phrase hung on a word ("X of Mexico")
     possessor_deps: frozenset[str]  # the owner of a noun ("his remarks", "Japan's position")
+    marker_deps: frozenset[str]  # the word that opens a clause ("that", "as"): said, that A
 
 
 @dataclass(frozen=True)

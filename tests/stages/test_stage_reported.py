@@ -467,6 +467,41 @@ def test_a_verb_right_after_the_quotation_it_reports_takes_no_clause_after_its_s
     assert reported.find(ctx, [quotation]) == []
 
 
+def test_a_verb_after_its_quotation_and_subject_takes_no_clause_but_one_opened_by_that() -> None:
+    # '"...," Spencer said, as A': the parser hangs the adverbial on "said" as its clause.
+    text = '"It will live on," Spencer said, {mark} fighters worked out.'
+    table = """
+        0   "         ``   PUNCT  punct  7
+        1   It        PRP  PRON   nsubj  3
+        2   will      MD   AUX    aux    3
+        3   live      VB   VERB   ccomp  7  live
+        4   on        RP   ADP    prt    3
+        5   ,         ,    PUNCT  punct  7
+        6   "         ''   PUNCT  punct  7
+        7   Spencer   NNP  PROPN  nsubj  8
+        8   said      VBD  VERB   ROOT   8  say
+        9   ,         ,    PUNCT  punct  8
+        10  {mark}    IN   SCONJ  mark   12
+        11  fighters  NNS  NOUN   nsubj  12
+        12  worked    VBD  VERB   ccomp  8  work
+        13  out       RP   ADP    prt    12
+        14  .         .    PUNCT  punct  8
+        """
+    for mark, content in (("as", None), ("that", "fighters worked out")):
+        t = text.format(mark=mark)
+        ctx = context(doc(t, table.format(mark=mark)))
+        quotation = Candidate(
+            kind="direct",
+            content=span(t, "It will live on,"),
+            cue=span(t, "said"),
+            cue_token=8,
+            rule=Rule.DIRECT_CUE,
+        )
+        assert [cut(t, c.content) for c in reported.find(ctx, [])] in (["as fighters worked out"], [content])
+        got = [cut(t, c.content) for c in reported.find(ctx, [quotation])]
+        assert got == ([content] if content else [])
+
+
 def test_appreciated_efforts_is_a_content_but_a_bare_target_is_not() -> None:
     table = """
         0  Kao          NNP  PROPN  nsubj  1

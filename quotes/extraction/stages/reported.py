@@ -48,10 +48,14 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
         [(q.start, q.end) for q in ctx.quoted if q.depth == 0 and q.closed and (q.start, q.end) not in texts]
         + posts
     )
-    # '"...," said Brock, a confidant who heads ...': a verb right after the quotation it reports has
-    # its content; a clause the parser hangs on it after its subject is a misparse.
+    # '"...," said Brock, a confidant who heads ...', '"...," Spencer said, as ...': a verb right after
+    # the quotation it reports, or after it and its subject, has its content; a clause the parser hangs
+    # on it afterwards is a misparse.
     reported_before = {
-        c.cue for c in earlier if c.cue is not None and _right_after(text, c.content[1], c.cue[0], lang)
+        c.cue
+        for c in earlier
+        if c.cue is not None
+        and (_right_after(text, c.content[1], c.cue[0], lang) or _after_its_quotation(ctx, c))
     }
     found: list[Candidate] = []
     for tok in doc:
@@ -67,7 +71,11 @@ def find(ctx: Context, earlier: list[Candidate]) -> list[Candidate]:
             )
             if got.content[1] - got.content[0] < MIN_CONTENT_CHARS:
                 continue
-            if got.cue in reported_before and got.content[0] >= got.cue[1]:
+            if (
+                got.cue in reported_before
+                and got.content[0] >= got.cue[1]
+                and not _introduced(ctx, got.cue, got.content)
+            ):
                 continue
             rule = Rule.reported(got.frame)
             if heading and rule in NOT_IN_HEADINGS:
@@ -101,3 +109,26 @@ def _past_dateline(text: str, content: Offsets, line: int, lang: LanguageRules) 
 def _right_after(text: str, end: int, cue: int, lang: LanguageRules) -> bool:
     """The cue stands right after the quotation, before its subject ('"...," said Brock, who ...')."""
     return 0 <= cue - end <= INVERSION_REACH and lang.marks.only_punctuation(text, end, cue)
+
+
+def _after_its_quotation(ctx: Context, c: Candidate) -> bool:
+    """The cue follows the quotation it reports with only its subject between ('"...," Spencer said').
+
+    Such a verb has its content; a clause the parser hangs on it afterwards is an adverbial or a
+    participle misread ('..., Spencer said, as fighters worked out', 'said in a statement issued ...')."""
+    if c.kind != "direct" or c.cue is None or c.cue_token is None or c.content[1] > c.cue[0]:
+        return False
+    subject = ctx.lang.subject_of(ctx.doc[c.cue_token])
+    if subject is None:
+        return False
+    between = ctx.doc.char_span(c.content[1], c.cue[0], alignment_mode="expand") or ()
+    return all(
+        t.is_punct or t.is_space or subject.left_edge.i <= t.i <= subject.right_edge.i for t in between
+    )
+
+
+def _introduced(ctx: Context, cue: Offsets, content: Offsets) -> bool:
+    """A word that opens a clause stands between cue and content ('"...," he said, that A'): the clause is
+    the verb's own, as in 'what X said, that Y'."""
+    between = ctx.doc.char_span(cue[1], content[0], alignment_mode="expand") or ()
+    return any(t.dep_ in ctx.lang.tags.marker_deps for t in between)
