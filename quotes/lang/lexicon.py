@@ -33,6 +33,11 @@ class Pronoun:
     def gendered(self) -> bool:
         return self.gender in GENDERED
 
+    @property
+    def possessive(self) -> bool:
+        """``our``, ``my``: the word owns the noun after it (``our government``)."""
+        return self.case == "poss"
+
 
 @dataclass(frozen=True)
 class Title:

@@ -209,6 +209,42 @@ def test_first_person_in_a_turn_is_the_labels_speaker() -> None:
     assert "Minister Tanaka" in speakers["tanaka"].aliases
 
 
+@pytest.mark.parametrize(
+    ("mention", "head", "rows", "expected"),
+    [
+        # a country written in capitals is no "us"
+        ("US", "US", "3  US  NNP  PROPN  nsubj  4  US  B-GPE", ("us",)),
+        # nor is it "our" before a body ("our government" is the speaker's own side)
+        (
+            "US Department",
+            "Department",
+            "3  US  NNP  PROPN  compound  4  US  B-ORG\n 4  Department  NNP  PROPN  nsubj  5  Department  I-ORG",
+            ("us-department",),
+        ),
+    ],
+)
+def test_us_in_capitals_in_a_turn_is_not_the_one_speaking(
+    mention: str, head: str, rows: str, expected: tuple[str, ...]
+) -> None:
+    text = f"Minister Tanaka: {mention} said that taxes would fall."
+    n = len(mention.split())
+    table = f"""
+        0  Minister  NNP  PROPN  compound  1  Minister
+        1  Tanaka    NNP  PROPN  ROOT      1  Tanaka
+        2  :         :    PUNCT  punct     1
+        {rows}
+        {3 + n}  said      VBD  VERB   ROOT      {3 + n}  say
+        {4 + n}  that      IN   SCONJ  mark      {7 + n}
+        {5 + n}  taxes     NNS  NOUN   nsubj     {7 + n}  tax
+        {6 + n}  would     MD   AUX    aux       {7 + n}
+        {7 + n}  fall      VB   VERB   ccomp     {3 + n}
+        {8 + n}  .         .    PUNCT  punct     {3 + n}
+        """
+    d = doc(text, table)
+    _, per_quote = speakers_of(d, [quote(text, d, mention, head, "said", "taxes would fall")])
+    assert per_quote == [expected]
+
+
 def test_first_person_outside_a_turn_has_no_speaker() -> None:
     text = "I said that taxes would fall."
     d = doc(

@@ -992,6 +992,8 @@ def _resolve_mention(
     pron = lex.pronouns.get(folded) or (
         lex.pronouns.get(head.lower_) if head is not None and len(mtext.split()) == 1 else None
     )
+    if head is not None and head.pos_ in tags.proper_noun_pos:
+        pron = None  # "US said": a country, not "us"
     # the turn's own speaker: "I" and "we" are them; "he", "they", "the coast guard" are someone else
     speaking = r.label_entity(turn) if turn is not None else None
     if pron is not None and pron.person == 1:
@@ -1009,6 +1011,7 @@ def _resolve_mention(
     if (
         owner is not None
         and owner.person == 1
+        and owner.possessive  # "our government"; "US State Department" is no "us"
         and speaking is not None
         and head is not None
         and head.lemma_.lower() in lex.bodies
