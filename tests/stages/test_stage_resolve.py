@@ -705,15 +705,22 @@ def test_a_reciprocal_act_after_talks_with_a_named_party_is_both_parties(
     assert per_quote == [expected]
 
 
-def test_one_side_of_talks_speaks_as_a_body() -> None:
-    # "The Chinese side": no name and no person, but a party that speaks (it had no speaker at all).
-    text = "The Chinese side said that talks would resume."
+@pytest.mark.parametrize(
+    ("noun", "expected"),
+    [
+        ("side", "the chinese side"),  # one side of talks (it had no speaker at all)
+        ("guard", "the chinese guard"),  # "the coast guard", "the navy": a body (bodies.txt)
+    ],
+)
+def test_one_side_of_talks_speaks_as_a_body(noun: str, expected: str) -> None:
+    # "The Chinese side": no name and no person, but a party that speaks.
+    text = f"The Chinese {noun} said that talks would resume."
     d = doc(
         text,
-        """
+        f"""
         0  The      DT   DET    det     2
         1  Chinese  JJ   ADJ    amod    2  Chinese  B-NORP
-        2  side     NN   NOUN   nsubj   3
+        2  {noun}   NN   NOUN   nsubj   3
         3  said     VBD  VERB   ROOT    3  say
         4  that     IN   SCONJ  mark    7
         5  talks    NNS  NOUN   nsubj   7  talk
@@ -722,11 +729,11 @@ def test_one_side_of_talks_speaks_as_a_body() -> None:
         8  .        .    PUNCT  punct   3
         """,
     )
-    found = [quote(text, d, "The Chinese side", "side", "said", "talks would resume")]
+    found = [quote(text, d, f"The Chinese {noun}", noun, "said", "talks would resume")]
     speakers, per_quote = speakers_of(d, found)
     assert len(per_quote[0]) == 1
     sp = speakers[per_quote[0][0]]
-    assert (sp.name.casefold(), sp.entity_type) == ("the chinese side", "ORG")
+    assert (sp.name.casefold(), sp.entity_type) == (expected, "ORG")
 
 
 def test_coordinated_countries_are_each_a_party_of_the_act() -> None:
