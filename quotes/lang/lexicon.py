@@ -92,6 +92,7 @@ class Lexicon:
     transcript_cues: tuple[str, ...]  # words in a document's first lines that make it a transcript
     joint_verbs: frozenset[str]  # "we agreed" with a named counterpart: both of them
     answer_labels: frozenset[str]  # transcript labels of the one who answers ("A"): the document's principal
+    follow_up_labels: frozenset[str]  # "Follow-up:": the one who asked before the last answer
 
     def frames(self, lemma: str) -> frozenset[str]:
         return self.speech_verbs.get(lemma.lower(), frozenset())
@@ -257,4 +258,5 @@ def load_lexicon(
         transcript_cues=tuple(w.casefold() for w in files.words("transcript_cues.txt")),
         joint_verbs=lower("joint_verbs.txt"),
         answer_labels=frozenset(w.casefold() for w in files.words("answer_labels.txt")),
+        follow_up_labels=frozenset(w.casefold() for w in files.words("follow_up_labels.txt")),
     )

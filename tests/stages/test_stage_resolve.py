@@ -637,6 +637,43 @@ def test_a_label_s_comma_turns_round_only_a_one_word_family_name(label: str, exp
     assert [speakers[s].name for s in per_quote[0]] == [expected]
 
 
+def test_a_follow_up_label_is_the_one_who_asked_before_the_last_answer() -> None:
+    text = "Bloomberg: Any news?\n\nMao Ning: None at all.\n\nFollow-up: Why not?"
+    d = doc(
+        text,
+        """
+        0   Bloomberg  NNP   PROPN  ROOT      0   Bloomberg  B-ORG
+        1   :          :     PUNCT  punct     0
+        2   Any        DT    DET    det       3
+        3   news       NN    NOUN   appos     0
+        4   ?          .     PUNCT  punct     0
+        5   Mao        NNP   PROPN  compound  6   Mao   B-PERSON
+        6   Ning       NNP   PROPN  ROOT      6   Ning  I-PERSON
+        7   :          :     PUNCT  punct     6
+        8   None       NN    NOUN   appos     6
+        9   at         IN    ADP    prep      8
+        10  all        DT    DET    pobj      9
+        11  .          .     PUNCT  punct     6
+        12  Follow     NN    NOUN   compound  14
+        13  -          HYPH  PUNCT  punct     12
+        14  up         NN    NOUN   dep       16
+        15  :          :     PUNCT  punct     14
+        16  Why        WRB   ADV    ROOT      16
+        17  not        RB    PART   neg       16
+        18  ?          .     PUNCT  punct     16
+        """,
+    )
+    parts = (("Bloomberg", "Any news?"), ("Mao Ning", "None at all."), ("Follow-up", "Why not?"))
+    turns = [
+        Candidate(
+            kind="transcript", content=span(text, part), mention=span(text, label), rule=Rule.LABEL, turn=k
+        )
+        for k, (label, part) in enumerate(parts)
+    ]
+    speakers, per_quote = speakers_of(d, turns)
+    assert [[speakers[s].name for s in q] for q in per_quote] == [["Bloomberg"], ["Mao Ning"], ["Bloomberg"]]
+
+
 def test_a_definite_description_in_a_turn_is_not_the_one_speaking() -> None:
     # "The expert said" inside Tanaka's turn reports someone else; the last speaker is Tanaka
     # himself, who would say "I".

@@ -685,6 +685,11 @@ class Resolver:
                 known.aliases.add(name_part)  # "MR PRICE", not "A" or "Minister"
             known.positions.append(turn.label[0])
             return known
+        if name_part.casefold() in self.lex.follow_up_labels:
+            asker = self._last_asker(turn)
+            if asker is not None:
+                asker.positions.append(turn.label[0])
+                return asker
         span = self.doc.char_span(turn.label[0], turn.label[0] + len(name_part), alignment_mode="expand")
         role = (
             name_part.casefold() in self.lex.transcript_labels
@@ -710,6 +715,17 @@ class Resolver:
             ent.roles |= {w.lower() for w in after if w[:1].isupper()}
         ent.aliases.add(name_part)
         return ent
+
+    def _last_asker(self, turn: Turn) -> Entity | None:
+        """Who asked before the last answer: the speaker of the latest earlier turn that is not the one
+        who spoke last (``Bloomberg: ...``, ``Mao Ning: ...``, ``Follow-up: ...`` is Bloomberg again)."""
+        earlier = list(
+            {t.index: t for t in self.turns if t.label[0] < turn.label[0] and not t.signed}.values()
+        )
+        if len(earlier) < 2:
+            return None
+        answerer = self.label_entity(earlier[-1])
+        return next((e for t in reversed(earlier[:-1]) if (e := self.label_entity(t)) is not answerer), None)
 
     def _role_label(self, name_part: str, turn: Turn) -> Entity:
         """The speaker of a label that names a role, not a person (``Reporter``, ``QUESTION``, an
