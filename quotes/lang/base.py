@@ -160,6 +160,7 @@ class Tagset:
     preposition_deps: frozenset[str]  # a prepositional phrase hung on a word ("X of Mexico")
     possessor_deps: frozenset[str]  # the owner of a noun ("his remarks", "Japan's position")
     marker_deps: frozenset[str]  # the word that opens a clause ("that", "as"): said, that A
+    number_pos: frozenset[str]  # "two officials": a count of people, new unless "the" refers back
 
 
 @dataclass(frozen=True)

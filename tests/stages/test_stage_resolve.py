@@ -263,13 +263,21 @@ def test_first_person_outside_a_turn_has_no_speaker() -> None:
     assert per_quote == [()] and speakers == {}
 
 
-def test_the_two_ministers_are_the_last_two_people() -> None:
-    text = MEETING + " The two ministers said that talks would resume."
+@pytest.mark.parametrize(
+    ("det", "expected"),
+    [
+        ("The", ("hiroko-tanaka", "john-smith")),  # "the two ministers": the two named before
+        ("All", ("hiroko-tanaka", "john-smith")),  # "all two" reads oddly; "all three candidates" is the use
+        ("Some", ("some-two-ministers",)),  # a number without "the": people not met before
+    ],
+)
+def test_the_two_ministers_are_the_last_two_people(det: str, expected: tuple[str, ...]) -> None:
+    text = MEETING + f" {det} two ministers said that talks would resume."
     d = doc(
         text,
         MEETING_PARSE
-        + """
-        8  The        DT   DET    det     10
+        + f"""
+        8  {det}      DT   DET    det     10
         9  two        CD   NUM    nummod  10
         10 ministers  NNS  NOUN   nsubj   11 minister
         11 said       VBD  VERB   ROOT    11 say
@@ -280,9 +288,9 @@ def test_the_two_ministers_are_the_last_two_people() -> None:
         16 .          .    PUNCT  punct   11
         """,
     )
-    found = [quote(text, d, "The two ministers", "ministers", "said", "talks would resume")]
+    found = [quote(text, d, f"{det} two ministers", "ministers", "said", "talks would resume")]
     _, per_quote = speakers_of(d, found)
-    assert per_quote == [("hiroko-tanaka", "john-smith")]
+    assert per_quote == [expected]
 
 
 def test_two_ministers_are_never_one_person_named_by_that_role() -> None:

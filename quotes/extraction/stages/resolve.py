@@ -1080,7 +1080,11 @@ def _resolve_mention(
         # "the two ministers", "both leaders": the parties named before. A bare plural ("local
         # officials said") names people of its own, who become a speaker by that phrase below.
         referring = _starts_with_word(folded, lex.referring)
-        members = _group(r, c, last, last_group) if counted or referring else []
+        # "two officials familiar with the call": a number alone (no "the", no "all") counts people not
+        # met before
+        counters = [t for t in head.subtree if t.i < head.i and t.lower_ in lex.group_counters]
+        numbered = bool(counters) and all(t.pos_ in tags.number_pos for t in counters)
+        members = _group(r, c, last, last_group) if referring or (counted and not numbered) else []
         if members:
             return members, How.GROUP
     indefinite = _starts_with_word(folded, lex.indefinite_articles)  # "a spokesperson": someone new
