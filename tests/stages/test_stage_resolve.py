@@ -781,6 +781,40 @@ def test_one_side_of_talks_speaks_as_a_body(noun: str, expected: str) -> None:
     assert (sp.name.casefold(), sp.entity_type) == (expected, "ORG")
 
 
+@pytest.mark.parametrize(
+    ("first", "tag", "pos", "kind"),
+    [
+        ("One", "CD", "NUM", "PERSON"),  # one person of the group
+        ("Some", "DT", "DET", "GROUP"),  # had no speaker at all: a determiner heads the phrase
+        ("Two", "CD", "NUM", "GROUP"),
+    ],
+)
+def test_one_of_the_officials_is_someone_of_that_group(first: str, tag: str, pos: str, kind: str) -> None:
+    text = f"{first} of the officials said that talks would resume."
+    d = doc(
+        text,
+        f"""
+        0  {first}     {tag}  {pos}   nsubj  4
+        1  of          IN   ADP    prep   0
+        2  the         DT   DET    det    3
+        3  officials   NNS  NOUN   pobj   1  official
+        4  said        VBD  VERB   ROOT   4  say
+        5  that        IN   SCONJ  mark   8
+        6  talks       NNS  NOUN   nsubj  8  talk
+        7  would       MD   AUX    aux    8
+        8  resume      VB   VERB   ccomp  4
+        9  .           .    PUNCT  punct  4
+        """,
+    )
+    found = [quote(text, d, f"{first} of the officials", first, "said", "talks would resume")]
+    speakers, per_quote = speakers_of(d, found)
+    (sid,) = per_quote[0]
+    assert (speakers[sid].name.casefold(), speakers[sid].entity_type) == (
+        f"{first.casefold()} of the officials",
+        kind,
+    )
+
+
 def test_coordinated_countries_are_each_a_party_of_the_act() -> None:
     # "Washington and Moscow have said": two governments speak, not one entity named by both.
     text = "China and Russia said that talks would resume."

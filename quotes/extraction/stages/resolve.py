@@ -1125,7 +1125,7 @@ def _resolve_mention(
     parties = _coordinated_parties(r, head) if head is not None else []
     if len(parties) > 1:
         return parties, How.PHRASE  # "Washington and Moscow have said": each country speaks
-    if head is not None and head.pos_ not in tags.function_pos:
+    if head is not None and (head.pos_ not in tags.function_pos or _partitive(r, head) is not None):
         entity = _phrase_entity(r, head, c.mention)
         if entity.phrase_type is None:
             return [], None  # "50 percent", "my reaction": nothing that speaks
@@ -1391,10 +1391,35 @@ def _phrase_entity(r: Resolver, head: Token, off: Offsets) -> Entity:
     return e
 
 
+def _partitive(r: Resolver, head: Token) -> Token | None:
+    """``one of the officials``, ``some of the delegates``: a number or a quantifier whose phrase
+    hangs the people it counts on a preposition; the people's head."""
+    tags = r.tags
+    if head.pos_ not in tags.number_pos | tags.function_pos:
+        return None
+    return next(
+        (
+            o
+            for p in head.children
+            if p.dep_ in tags.preposition_deps and p.i > head.i
+            for o in p.children
+            if o.dep_ in tags.object_deps
+        ),
+        None,
+    )
+
+
 def _phrase_type(r: Resolver, head: Token) -> str | None:
     """What a phrase names, from its head: an organisation, a group, a person; ``None`` for what
     cannot speak (``50 percent``, ``my reaction``)."""
     lex, tags = r.lex, r.tags
+    part = _partitive(r, head)
+    if part is not None:
+        # "one of the officials" is a person of that group; "some of the delegates" a group
+        whole = _phrase_type(r, part)
+        if whole in (GROUP, PERSON):
+            return GROUP if head.pos_ not in tags.number_pos or head.lower_ in lex.group_counters else PERSON
+        return whole
     lemma = head.lemma_.lower()
     if lemma in lex.bodies or head.ent_type_ in tags.org_entities:
         return ORG
