@@ -325,6 +325,10 @@ class LanguageRules(ABC):
         w, lex = word.casefold(), self.lexicon
         return w in lex.human_nouns or w in lex.speech_nouns or w in lex.bodies
 
+    def plural(self, word: Token) -> bool:
+        """MAY: the word names more than one (``ministers``); by default when its tag is a plural's."""
+        return word.tag_ in self.tags.plural_noun_tags
+
     def same_place(self, a: str, b: str) -> bool:
         """MAY: two words name the same country or people (``Chinese`` and ``China``); by default only
         when they are the same word, case aside."""

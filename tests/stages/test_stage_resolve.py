@@ -293,6 +293,29 @@ def test_the_two_ministers_are_the_last_two_people(det: str, expected: tuple[str
     assert per_quote == [expected]
 
 
+def test_a_title_case_plural_the_tagger_took_for_a_name_is_the_group() -> None:
+    # "The Prime Ministers welcomed ...": "Ministers" tagged as a singular proper noun
+    text = MEETING + " The Prime Ministers said that talks would resume."
+    d = doc(
+        text,
+        MEETING_PARSE
+        + """
+        8  The        DT   DET    det       10
+        9  Prime      NNP  PROPN  compound  10
+        10 Ministers  NNP  PROPN  nsubj     11  Ministers
+        11 said       VBD  VERB   ROOT      11  say
+        12 that       IN   SCONJ  mark      15
+        13 talks      NNS  NOUN   nsubj     15  talk
+        14 would      MD   AUX    aux       15
+        15 resume     VB   VERB   ccomp     11
+        16 .          .    PUNCT  punct     11
+        """,
+    )
+    found = [quote(text, d, "The Prime Ministers", "Ministers", "said", "talks would resume")]
+    _, per_quote = speakers_of(d, found)
+    assert per_quote == [("hiroko-tanaka", "john-smith")]
+
+
 def test_two_ministers_are_never_one_person_named_by_that_role() -> None:
     # one foreign secretary named before: "the two foreign ministers" are a group of their own
     text = "Foreign Secretary Tanaka spoke. The two foreign ministers said that talks would resume."

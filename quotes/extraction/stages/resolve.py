@@ -1075,7 +1075,7 @@ def _resolve_mention(
         return named, How.NAME
     counted = any(w in lex.group_counters for w in words)
     if head is not None and (
-        counted or (head.tag_ in tags.plural_noun_tags and head.lemma_.lower() in lex.groups)
+        counted or (r.lang.plural(head) and (head.lemma_.lower() in lex.groups or head.lower_ in lex.groups))
     ):
         # "the two ministers", "both leaders": the parties named before. A bare plural ("local
         # officials said") names people of its own, who become a speaker by that phrase below.

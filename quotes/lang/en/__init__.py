@@ -68,6 +68,17 @@ class English(LanguageRules):
         # "Insiders": a plural names the same people as its singular
         return super().source_word(word) or (word.endswith("s") and super().source_word(word[:-1]))
 
+    def plural(self, word: Token) -> bool:
+        # "The Prime Ministers welcomed ...": a title-case plural the tagger took for a singular name
+        if super().plural(word):
+            return True
+        w = word.text
+        return (
+            w[:1].isupper()
+            and w.endswith("s")
+            and (self.lexicon.is_title(w[:-1]) or w[:-1].casefold() in self.lexicon.groups)
+        )
+
     def same_place(self, a: str, b: str) -> bool:
         # "Chinese" and "China", "Japanese" and "Japan", "British" and "Britain": a people's name and
         # its country's share their first letters
