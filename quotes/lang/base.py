@@ -325,6 +325,11 @@ class LanguageRules(ABC):
         w, lex = word.casefold(), self.lexicon
         return w in lex.human_nouns or w in lex.speech_nouns or w in lex.bodies
 
+    def name_cut_off(self, head: Token) -> Token | None:
+        """MAY: a name the parser cut off the end of ``head``'s coordination (``X and her counterpart Y``
+        read as two subjects); none by default."""
+        return None
+
     def plural(self, word: Token) -> bool:
         """MAY: the word names more than one (``ministers``); by default when its tag is a plural's."""
         return word.tag_ in self.tags.plural_noun_tags

@@ -236,6 +236,29 @@ def test_of_two_subjects_the_parser_gives_a_verb_the_nearer_is_the_speaker() -> 
     assert (m, c.mention_token) == ("Wang", 6)
 
 
+def test_a_name_the_parser_cut_off_the_end_of_a_coordination_is_in_it() -> None:
+    # "X and her counterpart Y called": the parser makes Y a second subject, not X's conjunct's apposition
+    text = "Hiroko Tanaka and her counterpart John Smith said taxes would fall."
+    table = """
+        0  Hiroko       NNP  PROPN  compound  1  Hiroko  B-PERSON
+        1  Tanaka       NNP  PROPN  nsubj     7  Tanaka  I-PERSON
+        2  and          CC   CCONJ  cc        1
+        3  her          PRP$ PRON   poss      4
+        4  counterpart  NN   NOUN   conj      1
+        5  John         NNP  PROPN  compound  6  John    B-PERSON
+        6  Smith        NNP  PROPN  nsubj     7  Smith   I-PERSON
+        7  said         VBD  VERB   ROOT      7  say
+        8  taxes        NNS  NOUN   nsubj     10 tax
+        9  would        MD   AUX    aux       10
+        10 fall         VB   VERB   ccomp     7
+        11 .            .    PUNCT  punct     7
+        """
+    m, c = mention_of(text, table, cue=7, content="taxes would fall")
+    assert (m, c.mention_token) == ("Hiroko Tanaka and her counterpart John Smith", 1)
+    speakers, (got,) = resolve.resolve_speakers(context(doc(text, table)), [c])
+    assert [s.name for s in speakers if s.id in got.speaker] == ["Hiroko Tanaka", "John Smith"]
+
+
 def test_a_dateline_the_parse_hangs_on_the_subject_is_no_part_of_the_mention() -> None:
     text = "TOKYO (Reuters) - The ministers agreed to talk."
     m, c = mention_of(

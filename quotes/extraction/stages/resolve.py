@@ -821,6 +821,7 @@ class Resolver:
                 e = self.by_token.get(c.i)
                 if e is None:
                     # "X and her counterpart Y": the conjunct is a role, the name in apposition to it
+                    # (or made a second subject by the parser, right after it)
                     e = next(
                         (
                             self.by_token[a.i]
@@ -829,6 +830,9 @@ class Resolver:
                         ),
                         None,
                     )
+                    cut_off = self.lang.name_cut_off(head)
+                    if e is None and cut_off is not None and cut_off.i in self.by_token:
+                        e = self.by_token[cut_off.i]
                 if e is not None and e not in found and e.kind in (PERSON, ORG):
                     found.append(e)
         return found

@@ -68,6 +68,9 @@ class English(LanguageRules):
         # "Insiders": a plural names the same people as its singular
         return super().source_word(word) or (word.endswith("s") and super().source_word(word[:-1]))
 
+    def name_cut_off(self, head: Token) -> Token | None:
+        return subjects.name_cut_off(head)
+
     def plural(self, word: Token) -> bool:
         # "The Prime Ministers welcomed ...": a title-case plural the tagger took for a singular name
         if super().plural(word):

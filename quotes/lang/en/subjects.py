@@ -115,6 +115,27 @@ def subject_of(v: Token, lang: English) -> Token | None:
     return found
 
 
+def name_cut_off(m: Token) -> Token | None:
+    """The second subject the parser made of the name that ends ``m``'s coordination (``X and her
+    counterpart Y called ...``), right after it; ``None`` where there is none."""
+    if not any(c.dep_ == "conj" for c in m.children) or m.right_edge.pos_ != "NOUN":
+        return None  # the role noun the name stands beside ends the phrase; not a mark or a word
+    return next(
+        (
+            s
+            for s in m.head.children
+            if s.dep_ in ("nsubj", "nsubjpass") and s.left_edge.i == m.right_edge.i + 1
+        ),
+        None,
+    )
+
+
+def _coordination_before(subj: Token, subjects: list[Token]) -> Token:
+    """``X and her counterpart Y called for ...``: the parser cut the name that ends a coordination
+    off it as a second subject; the subject is the coordination."""
+    return next((o for o in subjects if o.i < subj.i and name_cut_off(o) == subj), subj)
+
+
 def _subject(v: Token, lang: English) -> tuple[Token | None, bool]:
     """The subject, and whether it was inherited from a governing verb through a participle or infinitive."""
     inherited = False
@@ -132,12 +153,10 @@ def _subject(v: Token, lang: English) -> tuple[Token | None, bool]:
     for _ in range(MAX_HOPS):
         # the subject nearest the verb: where the parser gives it two ("Reporter (NHK): On China,
         # spokesperson Wang said ..." across a speaker label), the farther one is a misparse
-        subj = min(
-            (c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")),
-            key=lambda c: abs(c.i - v.i),
-            default=None,
-        )
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        subj = min(subjects, key=lambda c: abs(c.i - v.i), default=None)
         if subj is not None:
+            subj = _coordination_before(subj, subjects)
             if subj.dep_ == "nsubjpass" and v is not start and _controls(v, start) and subj.lower_ != "it":
                 return subj, inherited  # "Mr. Trump was prompted to say X", "Smith was asked to comment"
             if subj.dep_ == "nsubjpass" or (subj.lower_ == "it" and subj.dep_ == "nsubj" and v.tag_ == "VBN"):
@@ -398,6 +417,11 @@ def mention_span(
     before = comma_joined(m)
     if before:
         start = before[0].left_edge.idx  # "S. Korea, Japan agree to ...": a headline's two subjects
+    cut_off = name_cut_off(m)
+    if cut_off is not None:
+        # "X and her counterpart Y": the name the parser made a second subject ends the phrase
+        end = cut_off.right_edge.idx + len(cut_off.right_edge)
+        whole = lang.marks.trim(text, whole[0], end, final=False)
     for c in m.rights:
         if c.dep_ in NOT_IN_MENTION and c.i > m.i:
             if c.dep_ in ("punct", "cc") and any(k.dep_ in ("conj", "appos") and k.i > c.i for k in m.rights):
