@@ -317,6 +317,33 @@ def test_a_phrase_of_the_setting_ends_a_noun_phrase_content() -> None:
     assert [(cut(text, c.content), cut(text, c.cue)) for c in got] == [("support to the union", "expressed")]
 
 
+@pytest.mark.parametrize(
+    ("noun", "place", "expected"),
+    [
+        # right after a feeling, "at" says what it is about (the parser hangs it on the verb)
+        ("satisfaction", "the ties", "satisfaction at the ties"),
+        # ... unless it names an occasion (occasion_nouns.txt)
+        ("satisfaction", "the summit", "satisfaction"),
+    ],
+)
+def test_at_after_a_feeling_says_what_it_is_about(noun: str, place: str, expected: str) -> None:
+    text = f"She expressed {noun} at {place}."
+    det, pobj = place.split()
+    got = found(
+        text,
+        f"""
+        0  She        PRP  PRON   nsubj  1
+        1  expressed  VBD  VERB   ROOT   1  express
+        2  {noun}     NN   NOUN   dobj   1
+        3  at         IN   ADP    prep   1
+        4  {det}      DT   DET    det    5
+        5  {pobj}     NN   NOUN   pobj   3
+        6  .          .    PUNCT  punct  1
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == [expected]
+
+
 def test_a_named_date_ends_a_noun_phrase_content_and_a_length_of_time_does_not() -> None:
     # "in early June" says when it was said; "in two decades" belongs to what was congratulated.
     rows = """

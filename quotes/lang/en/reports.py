@@ -724,14 +724,15 @@ def _with_tail(text: str, verb: Token, start: int, end: int, after: int, lang: E
             continue
         if _act_of_its_own(text, child, lang):
             break  # "highlighting his win as he urges X to Y": a second act, with its own speaker
+        setting = (
+            child.lower_ in lang.lexicon.setting_preps
+            and not _of_an_act(child, lang)
+            and not (gap.strip() == "" and _follows_a_feeling(verb.doc[after], child, lang))
+        )
         if (
             child.dep_ == "prep"
             and cstart >= end
-            and (
-                (child.lower_ in lang.lexicon.setting_preps and not _of_an_act(child, lang))
-                or _names_a_time(child, lang)
-                or _names_the_occasion(child, lang)
-            )
+            and (setting or _names_a_time(child, lang) or _names_the_occasion(child, lang))
         ):
             break  # where, when or how it was said, not what
         if cstart < end:
@@ -745,6 +746,12 @@ def _with_tail(text: str, verb: Token, start: int, end: int, after: int, lang: E
         else:
             break
     return lang.marks.trim(text, start, end)
+
+
+def _follows_a_feeling(obj: Token, prep: Token, lang: English) -> bool:
+    """``expressed satisfaction at the growing ties``: right after a content noun, the phrase says what
+    the feeling is about (the parser hangs it on the verb), not where it was said."""
+    return prep.i == obj.right_edge.i + 1 and lang.lexicon.is_content_noun(obj.lower_, obj.lemma_)
 
 
 #: Prepositions that set a statement in the occasion or piece it was made in ("in an interview").
