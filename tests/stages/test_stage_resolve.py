@@ -263,6 +263,53 @@ def test_first_person_outside_a_turn_has_no_speaker() -> None:
     assert per_quote == [()] and speakers == {}
 
 
+TITLED_MEETING = "Prime Minister Hiroko Tanaka met John Smith."
+TITLED_MEETING_PARSE = """
+    0  Prime     NNP  PROPN  compound  3  Prime
+    1  Minister  NNP  PROPN  compound  3  Minister
+    2  Hiroko    NNP  PROPN  compound  3  Hiroko  B-PERSON
+    3  Tanaka    NNP  PROPN  nsubj     4  Tanaka  I-PERSON
+    4  met       VBD  VERB   ROOT      4  meet
+    5  John      NNP  PROPN  compound  6  John    B-PERSON
+    6  Smith     NNP  PROPN  dobj      4  Smith   I-PERSON
+    7  .         .    PUNCT  punct     4
+    """
+
+
+@pytest.mark.parametrize(
+    ("subject", "rows", "head"),
+    [
+        # "the PM": the initials of the title the person holds
+        ("The PM", "8  The  DT  DET  det  9\n 9  PM  NNP  PROPN  nsubj  10  PM  B-ORG", "PM"),
+        # "PM Tanaka" tagged as an organisation: a title, then the name of the person named before
+        (
+            "PM Tanaka",
+            "8  PM  NNP  PROPN  compound  9  PM  B-ORG\n 9  Tanaka  NNP  PROPN  nsubj  10  Tanaka  I-ORG",
+            "Tanaka",
+        ),
+    ],
+)
+def test_a_title_written_as_initials_names_its_holder(subject: str, rows: str, head: str) -> None:
+    text = TITLED_MEETING + f" {subject} said that talks would resume."
+    table = (
+        TITLED_MEETING_PARSE
+        + rows
+        + """
+        10 said    VBD  VERB   ROOT   10 say
+        11 that    IN   SCONJ  mark   14
+        12 talks   NNS  NOUN   nsubj  14 talk
+        13 would   MD   AUX    aux    14
+        14 resume  VB   VERB   ccomp  10
+        15 .       .    PUNCT  punct  10
+        """
+    )
+    d = doc(text, table)
+    _, per_quote = speakers_of(
+        d, [quote(text, d, subject, head, "said", "talks would resume", after="Smith.")]
+    )
+    assert per_quote == [("hiroko-tanaka",)]
+
+
 @pytest.mark.parametrize(
     ("det", "expected"),
     [

@@ -517,7 +517,11 @@ class Resolver:
                 # "QUESTION:" tagged as a person: a role label, its turns' speaker and nobody's name
                 and ent.text.casefold() not in self.lex.transcript_labels
             ):
-                person = ent.label_ in self.tags.person_entities or self._given_name_first(ent)
+                person = (
+                    ent.label_ in self.tags.person_entities
+                    or self._given_name_first(ent)
+                    or self._titled_person(ent)
+                )
                 if person and len(ent) > 1 and ent[-1].lower_ in self.lex.bodies:
                     person = False  # "the Obama White House", "Sanders campaign": a body named after someone
                 if person:
@@ -530,6 +534,15 @@ class Resolver:
         for t in self.turns:
             self.label_entity(t)
         self._count_bare_names()
+
+    def _titled_person(self, ent: Span) -> bool:
+        """``PM Modi`` tagged as an organisation after ``Narendra Modi``: a title, then the name of a
+        person named before (``General Motors`` names nobody)."""
+        words = [t for t in ent if t.lower_ not in self.lex.determiners]
+        if len(words) < 2 or not self.lex.is_title(words[0].text):
+            return False
+        rest = set(name_words(" ".join(t.text for t in words[1:])))
+        return bool(rest) and any(e.kind == PERSON and rest <= e.words for e in self.entities)
 
     def _given_name_first(self, ent: Span) -> bool:
         """``Carly Fiorina``, ``the Hon Penny Wong`` tagged as an organisation: titles and articles
@@ -1072,6 +1085,10 @@ def _resolve_mention(
         # confidant": people around a name, not its bearer: an entity of their own (unless a name
         # stands in apposition: "State Department spokesman, Mark Toner" is Toner)
         return [_phrase_entity(r, head, c.mention)], How.PHRASE
+    holder = _title_initials(r, mtext)
+    if holder is not None:
+        _seen_as(r, [holder], c)
+        return [holder], How.ROLE  # "EAM thanked him": the External Affairs Minister named before
     named = r.entities_of_head(head) if head is not None else []
     named = named or r.entities_in(c.mention)
     if named:
@@ -1330,6 +1347,21 @@ def _group(
         salient = sorted(people, key=lambda e: -sum(1 for p in e.positions if p < pos))[:2]
         return sorted(salient, key=lambda e: e.key)
     return []
+
+
+def _title_initials(r: Resolver, mention: str) -> Entity | None:
+    """The one person whose title the mention writes as its initials (``EAM`` for External Affairs
+    Minister, ``PM`` for Prime Minister); ``None`` when nobody or several hold such a title."""
+    words = [w for w in mention.split() if w.casefold() not in r.lex.determiners]  # "the PM"
+    letters = acronym(words[0]) if len(words) == 1 else None
+    if letters is None:
+        return None
+
+    def office(title: str) -> str | None:  # "External Affairs Minister Dr.": the office without "Dr."
+        return initials(" ".join(w for w in title.split() if not r.lex.is_honorific(w)))
+
+    holders = [e for e in r.entities if e.kind == PERSON and any(office(t) == letters for t in e.titles)]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _by_role(r: Resolver, c: Candidate, words: list[str]) -> tuple[Entity | None, bool]:
