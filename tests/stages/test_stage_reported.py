@@ -468,6 +468,35 @@ def test_a_clause_after_but_in_the_simple_past_is_the_author_going_on() -> None:
     assert cut(text, got.content) == "he would come"
 
 
+@pytest.mark.parametrize(
+    ("verb", "lemma", "expected"),
+    [
+        # a headline drops "is": the object and its predicate are the clause "says" reports
+        ("says", "say", ["alliance with Seoul 'stronger than ever'"]),
+        # a verb whose object is a content of its own reads it as that, not as a clause
+        ("states", "state", ["alliance with Seoul"]),
+    ],
+)
+def test_a_headline_s_verbless_clause_is_the_content(verb: str, lemma: str, expected: list[str]) -> None:
+    text = f"FM {verb} alliance with Seoul 'stronger than ever'"
+    got = found(
+        text,
+        f"""
+        0  FM        NNP  PROPN  nsubj  1
+        1  {verb}    VBZ  VERB   ROOT   1  {lemma}
+        2  alliance  NN   NOUN   dobj   1
+        3  with      IN   ADP    prep   2
+        4  Seoul     NNP  PROPN  pobj   3  Seoul  B-GPE
+        5  '         ``   PUNCT  punct  1
+        6  stronger  JJR  ADJ    acomp  1
+        7  than      IN   ADP    prep   6
+        8  ever      RB   ADV    pcomp  7
+        9  '         ''   PUNCT  punct  6
+        """,
+    )
+    assert [cut(text, c.content) for c in got] == expected
+
+
 def test_a_verb_right_after_the_quotation_it_reports_takes_no_clause_after_its_subject() -> None:
     text = '"We won," said Brock, who heads Correct the Record.'
     table = """

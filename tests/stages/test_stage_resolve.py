@@ -280,27 +280,43 @@ TITLED_MEETING_PARSE = """
     ("subject", "rows", "head"),
     [
         # "the PM": the initials of the title the person holds
-        ("The PM", "8  The  DT  DET  det  9\n 9  PM  NNP  PROPN  nsubj  10  PM  B-ORG", "PM"),
+        ("The PM", ["The  DT  DET  det  +1", "PM  NNP  PROPN  nsubj  V  PM  B-ORG"], "PM"),
+        # ... after an owner: "Japan's PM"
+        (
+            "Japan's PM",
+            [
+                "Japan  NNP  PROPN  poss  +2  Japan  B-GPE",
+                "'s  POS  PART  case  -1",
+                "PM  NNP  PROPN  nsubj  V",
+            ],
+            "PM",
+        ),
         # "PM Tanaka" tagged as an organisation: a title, then the name of the person named before
         (
             "PM Tanaka",
-            "8  PM  NNP  PROPN  compound  9  PM  B-ORG\n 9  Tanaka  NNP  PROPN  nsubj  10  Tanaka  I-ORG",
+            ["PM  NNP  PROPN  compound  +1  PM  B-ORG", "Tanaka  NNP  PROPN  nsubj  V  Tanaka  I-ORG"],
             "Tanaka",
         ),
     ],
 )
-def test_a_title_written_as_initials_names_its_holder(subject: str, rows: str, head: str) -> None:
+def test_a_title_written_as_initials_names_its_holder(subject: str, rows: list[str], head: str) -> None:
     text = TITLED_MEETING + f" {subject} said that talks would resume."
+    v = 8 + len(rows)  # "said"
+    lines = []
+    for k, row in enumerate(rows):
+        word, tag, pos, dep, to, *rest = row.split()
+        at = v if to == "V" else 8 + k + int(to)
+        lines.append(f"{8 + k}  {word}  {tag}  {pos}  {dep}  {at}  {' '.join(rest)}")
     table = (
         TITLED_MEETING_PARSE
-        + rows
-        + """
-        10 said    VBD  VERB   ROOT   10 say
-        11 that    IN   SCONJ  mark   14
-        12 talks   NNS  NOUN   nsubj  14 talk
-        13 would   MD   AUX    aux    14
-        14 resume  VB   VERB   ccomp  10
-        15 .       .    PUNCT  punct  10
+        + "\n".join(lines)
+        + f"""
+        {v}      said    VBD  VERB   ROOT   {v}      say
+        {v + 1}  that    IN   SCONJ  mark   {v + 4}
+        {v + 2}  talks   NNS  NOUN   nsubj  {v + 4}  talk
+        {v + 3}  would   MD   AUX    aux    {v + 4}
+        {v + 4}  resume  VB   VERB   ccomp  {v}
+        {v + 5}  .       .    PUNCT  punct  {v}
         """
     )
     d = doc(text, table)

@@ -1352,8 +1352,13 @@ def _group(
 def _title_initials(r: Resolver, mention: str) -> Entity | None:
     """The one person whose title the mention writes as its initials (``EAM`` for External Affairs
     Minister, ``PM`` for Prime Minister); ``None`` when nobody or several hold such a title."""
-    words = [w for w in mention.split() if w.casefold() not in r.lex.determiners]  # "the PM"
-    letters = acronym(words[0]) if len(words) == 1 else None
+    # "the PM", "Japan's FM": the initials last, after an article or an owner
+    words = [
+        w
+        for w in mention.split()
+        if w.casefold() not in r.lex.determiners and not w.endswith(tuple(r.lang.marks.possessive_ends))
+    ]
+    letters = acronym(words[0]) if len(words) == 1 and mention.split()[-1] == words[0] else None
     if letters is None:
         return None
 

@@ -88,7 +88,10 @@ def reports(text: str, tok: Token, lang: English) -> list[Report]:
         got = _frames_content(text, tok, lang) or _parenthetical(text, tok, lang)
         if not got:
             closing = _clause_before_the_source(text, tok, lang)
-            return [Report(closing[0], closing[1], "parenthetical", closing[2], tok)] if closing else []
+            if closing:
+                return [Report(closing[0], closing[1], "parenthetical", closing[2], tok)]
+            small = _small_clause(text, tok, lang)
+            return [small] if small is not None else []
         content, cue, frame = got
         content = _without_gloss(text, tok.doc, content, lang)
         content = _past_a_dashed_aside(text, tok, content, lang)
@@ -162,6 +165,27 @@ def heading_reports(text: str, tok: Token, lang: English) -> list[Report]:
         return []
     content = lang.marks.trim(text, start, line_end)
     return [Report(content, (tok.idx, cue_end), frame, before, tok)]
+
+
+#: What a headline's verbless clause predicates of its subject ("alliance 'stronger than ever'").
+SMALL_CLAUSE_DEPS = frozenset({"acomp", "oprd"})
+
+
+def _small_clause(text: str, tok: Token, lang: English) -> Report | None:
+    """``Japan's FM says alliance with US 'stronger than ever'``: headlines drop the verb "to be"; the
+    parser gives ``says`` an object and a predicate, which together are the clause it reports."""
+    frames = verb_frames(tok, lang)
+    if "clause" not in frames or "np" in frames:
+        return None
+    obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+    pred = next(
+        (c for c in tok.rights if c.dep_ in SMALL_CLAUSE_DEPS and obj is not None and c.i > obj.i), None
+    )
+    subject = lang.subject_of(tok)
+    if obj is None or pred is None or subject is None:
+        return None
+    content = lang.marks.trim(text, obj.left_edge.idx, pred.right_edge.idx + len(pred.right_edge))
+    return Report(content, lang.cue_phrase(tok), "clause", subject, tok)
 
 
 def _infinitive(t: Token) -> bool:
