@@ -173,7 +173,8 @@ SMALL_CLAUSE_DEPS = frozenset({"acomp", "oprd"})
 
 def _small_clause(text: str, tok: Token, lang: English) -> Report | None:
     """``Japan's FM says alliance with US 'stronger than ever'``: headlines drop the verb "to be"; the
-    parser gives ``says`` an object and a predicate, which together are the clause it reports."""
+    parser gives ``says`` an object and a predicate, which together are the clause it reports. Asked
+    only where no frame read anything (a verb that reads its object as content never comes here)."""
     frames = verb_frames(tok, lang)
     if "clause" not in frames or "np" in frames:
         return None
