@@ -187,6 +187,42 @@ def test_a_pronoun_opening_a_sentence_goes_on_with_the_subject_before() -> None:
     assert per_quote == [("john-smith",)]
 
 
+def test_a_continuation_goes_on_with_the_outer_speaker_not_one_reported_inside() -> None:
+    # "Tanaka said that Smith backed the plan. Taxes would fall.": the second sentence is Tanaka's
+    text = "Hiroko Tanaka said that John Smith backed the plan. Taxes would fall."
+    d = doc(
+        text,
+        """
+        0  Hiroko  NNP  PROPN  compound  1  Hiroko  B-PERSON
+        1  Tanaka  NNP  PROPN  nsubj     2  Tanaka  I-PERSON
+        2  said    VBD  VERB   ROOT      2  say
+        3  that    IN   SCONJ  mark      6
+        4  John    NNP  PROPN  compound  5  John    B-PERSON
+        5  Smith   NNP  PROPN  nsubj     6  Smith   I-PERSON
+        6  backed  VBD  VERB   ccomp     2  back
+        7  the     DT   DET    det       8
+        8  plan    NN   NOUN   dobj      6
+        9  .       .    PUNCT  punct     2
+        10 Taxes   NNS  NOUN   nsubj     12 tax
+        11 would   MD   AUX    aux       12
+        12 fall    VB   VERB   ROOT      12
+        13 .       .    PUNCT  punct     12
+        """,
+    )
+    found = [
+        quote(text, d, "Hiroko Tanaka", "Tanaka", "said", "John Smith backed the plan"),
+        quote(text, d, "John Smith", "Smith", "backed", "the plan"),
+        Candidate(
+            kind="indirect",
+            content=span(text, "Taxes would fall"),
+            rule=Rule.CONTINUATION,
+            context_speaker=True,
+        ),
+    ]
+    _, per_quote = speakers_of(d, found)
+    assert per_quote == [("hiroko-tanaka",), ("john-smith",), ("hiroko-tanaka",)]
+
+
 def test_first_person_in_a_turn_is_the_labels_speaker() -> None:
     text = "Minister Tanaka: I said that taxes would fall."
     d = doc(
