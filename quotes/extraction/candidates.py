@@ -11,7 +11,7 @@ here (:class:`QuotedSpan`, :class:`Turn`, :class:`Candidate`, :class:`Context`).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -157,6 +157,39 @@ class Intervals:
 
     def __contains__(self, offset: int) -> bool:
         return self.containing(offset) is not None
+
+
+class Contents:
+    """The candidates' contents, sorted, with the nesting questions answered by bisection: a long
+    transcript has hundreds of candidates, and asking each against all of them is quadratic."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self._max_end: list[int] = []  # the furthest end among spans[: i + 1]
+        for _, e in self.spans:
+            self._max_end.append(max(e, self._max_end[-1]) if self._max_end else e)
+
+    def inside_another(self, span: tuple[int, int]) -> bool:
+        """Another content starts where ``span`` does or before it and ends where it does or after."""
+        start, end = span
+        before = bisect_left(self.spans, (start, -1))  # the spans that start before ``span``
+        if before and self._max_end[before - 1] >= end:
+            return True
+        last_here = bisect_right(self.spans, (start, float("inf"))) - 1  # the longest starting with it
+        return last_here >= 0 and self.spans[last_here][0] == start and self.spans[last_here][1] > end
+
+    def holds_another(self, span: tuple[int, int]) -> bool:
+        """Another content lies within ``span`` (the same start and a nearer end, or a later start)."""
+        start, end = span
+        i = bisect_left(self.spans, (start, -1))
+        if i < len(self.spans) and self.spans[i][0] == start and self.spans[i][1] < end:
+            return True
+        i = bisect_left(self.spans, (start + 1, -1))
+        while i < len(self.spans) and self.spans[i][0] < end:
+            if self.spans[i][1] <= end:
+                return True
+            i += 1  # a content that starts inside and runs past the end: rare (overlaps are settled)
+        return False
 
 
 def overlaps(a: Offsets, b: Offsets) -> bool:

@@ -92,10 +92,9 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..extraction.candidates import Candidate, Context, Intervals
+from ..extraction.candidates import Candidate, Contents, Context, Intervals
 from ..extraction.layout import layout_of
 
 if TYPE_CHECKING:
@@ -128,39 +127,6 @@ def _where(span: tuple[int, int] | None, content: tuple[int, int]) -> str:
 DOC_WORD_BUCKETS = (300, 600, 1200, 2400)
 SHARE_BUCKETS = (0.0, 0.25, 0.5, 0.75)
 DOC_CANDIDATE_BUCKETS = (2, 5, 10, 20, 40)
-
-
-class Contents:
-    """The candidates' contents, sorted, with the nesting questions answered by bisection: a long
-    transcript has hundreds of candidates, and asking each against all of them is quadratic."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        self.spans = sorted(spans)
-        self._max_end: list[int] = []  # the furthest end among spans[: i + 1]
-        for _, e in self.spans:
-            self._max_end.append(max(e, self._max_end[-1]) if self._max_end else e)
-
-    def inside_another(self, span: tuple[int, int]) -> bool:
-        """Another content starts where ``span`` does or before it and ends where it does or after."""
-        start, end = span
-        before = bisect_left(self.spans, (start, -1))  # the spans that start before ``span``
-        if before and self._max_end[before - 1] >= end:
-            return True
-        last_here = bisect_right(self.spans, (start, float("inf"))) - 1  # the longest starting with it
-        return last_here >= 0 and self.spans[last_here][0] == start and self.spans[last_here][1] > end
-
-    def holds_another(self, span: tuple[int, int]) -> bool:
-        """Another content lies within ``span`` (the same start and a nearer end, or a later start)."""
-        start, end = span
-        i = bisect_left(self.spans, (start, -1))
-        if i < len(self.spans) and self.spans[i][0] == start and self.spans[i][1] < end:
-            return True
-        i = bisect_left(self.spans, (start + 1, -1))
-        while i < len(self.spans) and self.spans[i][0] < end:
-            if self.spans[i][1] <= end:
-                return True
-            i += 1  # a content that starts inside and runs past the end: rare (overlaps are settled)
-        return False
 
 
 class DocumentFacts:

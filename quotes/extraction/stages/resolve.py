@@ -29,7 +29,7 @@ from ...lang.base import LanguageRules, Tagset
 from ...lang.lexicon import Lexicon, Pronoun
 from ...model import GROUP, ORG, PERSON, PHRASE, UNKNOWN_SPEAKER, Speaker
 from ...names import acronym, fold, initials, name_words, slug
-from ..candidates import Candidate, Context, Intervals, Offsets, Turn
+from ..candidates import Candidate, Contents, Context, Intervals, Offsets, Turn
 from ..layout import layout_of
 
 #: Entity kinds besides the output's entity types: a transcript role with no name.
@@ -905,7 +905,7 @@ def resolve_speakers(ctx: Context, found: list[Candidate]) -> tuple[tuple[Speake
     last_said: list[Entity] = []  # speakers of the last quote, whoever: the next cue-less quote is theirs
     last_group: list[Entity] = []
     last_body: list[Entity] = []  # the last organisation that spoke: "the statement says" is its statement
-    contents: list[Offsets] = []  # the contents so far: speech reported inside one is not who goes on
+    contents = Contents(c.content for c in found)  # speech reported inside another is not who goes on
     resolved: list[Candidate] = []
     for c in sorted(
         found, key=lambda c: c.content[0] if c.mention is None else min(c.mention[0], c.content[0])
@@ -920,10 +920,8 @@ def resolve_speakers(ctx: Context, found: list[Candidate]) -> tuple[tuple[Speake
             speakers = _with_counterpart(r, c, speakers)
         elif c.context_speaker and last_said:
             speakers, how = list(last_said), How.CONTEXT
-        nested = any(o[0] <= c.content[0] and c.content[1] <= o[1] and o != c.content for o in contents)
-        if speakers and not nested:
+        if speakers and not contents.inside_another(c.content):
             last_said = speakers  # "X said that Russia appreciates A. Russia is ready to B.": X goes on
-        contents.append(c.content)
         if speakers and not all(e.thing for e in speakers):
             last = speakers
             if len(speakers) > 1:
